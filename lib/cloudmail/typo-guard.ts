@@ -1,0 +1,31 @@
+import { editDistance } from '../model/edit-distance';
+import { ValidationReason } from '../model/validation-reason';
+import { CloudMail } from './cloudmail';
+
+const DOMAIN_LABEL = CloudMail.DOMAIN.split('.')[0];
+const MAX_HOST_DISTANCE = 2;
+const MAX_LABEL_DISTANCE = 2;
+
+/**
+ * The CloudMail host a normalized name was probably meant to be, or undefined.
+ * Catches small slips ("mx1.cloudcccess.net") and the right name under a
+ * wrong or extra TLD ("mx1.cloudaccess.net.com", "mx1.cloudaccess.com"),
+ * the two mistakes the CloudMail article itself makes. Names under the real
+ * cloudaccess.net are never flagged: they may be genuine backups.
+ */
+export function suggestCloudMailHost(hostName: string): string | undefined {
+  if (CloudMail.isCloudMailHost(hostName)) return undefined;
+  const labels = hostName.split('.');
+  const domainIndex = labels.findIndex((label) => editDistance(label, DOMAIN_LABEL) <= MAX_LABEL_DISTANCE);
+  if (domainIndex === 0) return CloudMail.PRIMARY_HOST;
+  if (domainIndex > 0) return [...labels.slice(0, domainIndex), CloudMail.DOMAIN].join('.');
+  if (editDistance(hostName, CloudMail.PRIMARY_HOST) <= MAX_HOST_DISTANCE) return CloudMail.PRIMARY_HOST;
+  return undefined;
+}
+
+/** Host rule that refuses near-misses of CloudMail host names. */
+export function cloudMailTypoGuard(hostName: string, property: string, value: string): ValidationReason[] {
+  const suggestion = suggestCloudMailHost(hostName);
+  if (suggestion === undefined) return [];
+  return [{ property, value, problem: `is not a CloudMail host, but looks like a misspelling of one`, fix: `did you mean ${suggestion}?` }];
+}

@@ -1,0 +1,16 @@
+export * from './cloudmail-mx';
+export * from './mx-records';
+export * from './null-mx';
+export * from './cloudmail/cloudmail';
+export { suggestCloudMailHost } from './cloudmail/typo-guard';
+export * from './model/mx-server';
+export * from './model/validation-reason';
+export * from './model/mx-validation-error';
+export { normalizeDnsName, isIpLiteral, DnsNameRules, NormalizedDnsName } from './model/dns-name';
+export * from './targets/dns-target';
+export * from './targets/dns-target-adapter';
+export * from './targets/dns-target-capabilities';
+export * from './targets/cloudflare';
+export * from './targets/route53';
+export * from './targets/cloudflare-normalization';
+export * from './targets/route53-normalization';

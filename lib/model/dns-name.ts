@@ -1,0 +1,87 @@
+import { domainToASCII } from 'node:url';
+import { Token } from 'cdktf';
+import { ValidationReason } from './validation-reason';
+
+const MAX_NAME_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const IPV4_LITERAL = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const ALL_DIGITS = /^\d+$/;
+
+/** Options for {@link normalizeDnsName}. */
+export interface DnsNameRules {
+  /** The property path used in reasons. */
+  readonly property: string;
+  /** Fewest labels the name may have. @default 1 */
+  readonly minLabels?: number;
+}
+
+/** A normalized name, or the reasons it could not be normalized. */
+export interface NormalizedDnsName {
+  /** Lowercase ASCII (punycode), no trailing dot; undefined when `reasons` is not empty. */
+  readonly name?: string;
+  readonly reasons: readonly ValidationReason[];
+}
+
+/** True for IPv4 dotted quads and IPv6 literals (with or without brackets). */
+export function isIpLiteral(value: string): boolean {
+  const bare = value.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return IPV4_LITERAL.test(bare) || (bare.includes(':') && /^[0-9a-f:.]+$/i.test(bare));
+}
+
+/**
+ * Turns a user-written DNS name into the one canonical form every provider
+ * adapter starts from: lowercase, ASCII, no trailing dot.
+ */
+export function normalizeDnsName(value: unknown, rules: DnsNameRules): NormalizedDnsName {
+  const reason = (problem: string, fix: string): NormalizedDnsName => ({
+    reasons: [{ property: rules.property, value, problem, fix }],
+  });
+  if (typeof value !== 'string') {
+    return reason('is not a string', 'give the name as a string, e.g. "example.com"');
+  }
+  if (Token.isUnresolved(value)) {
+    return reason('is a token that is only known at deploy time', 'give the name as a literal string, so it can be validated at synth time');
+  }
+  if (isIpLiteral(value.trim())) {
+    return reason('is an IP address, not a DNS name', 'give a host name that has A/AAAA records; an MX target must never be an address (RFC 5321 §5.1)');
+  }
+  const withoutDot = value.endsWith('.') ? value.slice(0, -1) : value;
+  if (withoutDot === '') {
+    return reason('is empty', 'give a fully qualified name such as "example.com"');
+  }
+  const ascii = toAscii(withoutDot);
+  if (ascii === undefined) {
+    return reason('is not a valid internationalized domain name', 'check the spelling, or give the ASCII (xn--) form');
+  }
+  const labels = ascii.split('.');
+  const bad = labels.find((label) => label.length === 0 || label.length > MAX_LABEL_LENGTH || !LDH_LABEL.test(label));
+  if (bad !== undefined) {
+    return reason(describeBadLabel(bad), 'use labels of 1-63 letters, digits and inner hyphens, separated by single dots');
+  }
+  if (ascii.length > MAX_NAME_LENGTH) {
+    return reason(`is ${ascii.length} characters long, more than ${MAX_NAME_LENGTH}`, 'use a shorter name');
+  }
+  if (ALL_DIGITS.test(labels[labels.length - 1])) {
+    return reason('ends in an all-numeric label, which no top-level domain has', 'give a host name, not an address');
+  }
+  const minLabels = rules.minLabels ?? 1;
+  if (labels.length < minLabels) {
+    return reason(`has only ${labels.length} label(s), fewer than ${minLabels}`, 'give the fully qualified name, e.g. "mail.example.com"');
+  }
+  return { name: ascii, reasons: [] };
+}
+
+function toAscii(name: string): string | undefined {
+  // Pure-ASCII names skip the WHATWG host parser, which would turn "0x7f.1" into an IPv4 address.
+  if (/^[\x20-\x7e]*$/.test(name)) return name.toLowerCase();
+  const ascii = domainToASCII(name);
+  return ascii === '' ? undefined : ascii;
+}
+
+function describeBadLabel(label: string): string {
+  if (label.length === 0) return 'has an empty label (two dots in a row, or a leading dot)';
+  if (label.length > MAX_LABEL_LENGTH) return `has a label of ${label.length} characters, more than ${MAX_LABEL_LENGTH}`;
+  if (label.startsWith('-') || label.endsWith('-')) return `has the label "${label}", which starts or ends with a hyphen`;
+  return `has the label "${label}" with characters other than letters, digits and hyphens`;
+}

@@ -1,0 +1,31 @@
+/** One MX record as the user declares it. */
+export interface MxServer {
+  /** The mail host, e.g. `mx1.cloudaccess.net`. Case and a trailing dot do not matter. */
+  readonly hostName: string;
+  /** The MX preference, 0-65535; the lowest value is tried first. */
+  readonly priority: number;
+}
+
+/** One MX record after validation: lowercase ASCII host without trailing dot (the root is `.`). */
+export interface MxRecord {
+  readonly hostName: string;
+  readonly priority: number;
+}
+
+/** A validated, normalized MX RRset: what every provider adapter receives. */
+export interface MxRecordSet {
+  /** Lowercase ASCII domain without trailing dot. */
+  readonly domain: string;
+  /** TTL in seconds, already checked against the target's range. */
+  readonly ttl: number;
+  /** Sorted by priority, then host name. */
+  readonly records: readonly MxRecord[];
+}
+
+/** RFC 7505 null MX target: "this domain accepts no mail". */
+export const NULL_MX_HOST = '.';
+
+/** Orders records by priority, then host, which is the order providers without priorities need. */
+export function compareMxRecords(a: MxRecord, b: MxRecord): number {
+  return a.priority - b.priority || (a.hostName < b.hostName ? -1 : a.hostName > b.hostName ? 1 : 0);
+}

@@ -1,0 +1,24 @@
+import { ValidationReason } from './validation-reason';
+
+/**
+ * Thrown at construction time, before anything is synthesized, with every
+ * reason found for one construct.
+ */
+export class MxValidationError extends Error {
+  public readonly constructPath: string;
+  public readonly reasons: readonly ValidationReason[];
+
+  constructor(constructPath: string, reasons: readonly ValidationReason[]) {
+    const count = reasons.length === 1 ? '1 problem' : `${reasons.length} problems`;
+    const lines = reasons.map((r) => `  - ${r.property} = ${formatValue(r.value)}: ${r.problem}. Fix: ${r.fix}`);
+    super(`Invalid MX configuration at ${constructPath} (${count}):\n${lines.join('\n')}`);
+    this.name = 'MxValidationError';
+    this.constructPath = constructPath;
+    this.reasons = reasons;
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(value) ?? String(value);
+}

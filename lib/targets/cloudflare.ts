@@ -1,0 +1,86 @@
+import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { MxRecordSet } from '../model/mx-server';
+import { ValidationReason } from '../model/validation-reason';
+import { formatHost, IDnsTarget, recordKey } from './dns-target-adapter';
+import { DnsTargetCapabilities } from './dns-target-capabilities';
+import { loadOptionalPeer } from './optional-peer';
+
+/** Props for {@link DnsTarget.cloudflare}. */
+export interface CloudflareTargetProps {
+  /** The Cloudflare zone ID: 32 hex characters, or a token such as `zone.id`. */
+  readonly zoneId: string;
+  /**
+   * The zone is on an Enterprise plan, which also allows a TTL of 30 s.
+   * @default false
+   */
+  readonly enterpriseZone?: boolean;
+  /**
+   * The Cloudflare provider to use, when the stack has several.
+   * @default - the stack's default cloudflare provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** The `cloudflare_dns_record` attributes this adapter sets (provider 5.14). */
+export interface CloudflareDnsRecordConfig extends TerraformMetaArguments {
+  readonly zoneId: string;
+  readonly name: string;
+  readonly type: string;
+  readonly content: string;
+  readonly priority: number;
+  readonly ttl: number;
+}
+
+/** The constructor of `DnsRecord` from `@cdktf/provider-cloudflare/lib/dns-record`. */
+export type CloudflareDnsRecordClass = new (scope: Construct, id: string, config: CloudflareDnsRecordConfig) => TerraformResource;
+
+const CLOUDFLARE_ZONE_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * Cloudflare: one `cloudflare_dns_record` per MX record.
+ *
+ * - `name` is the FQDN, never `@` (provider #5440), `content` is lowercase
+ *   without a trailing dot (#154, #7286): the forms the API returns.
+ * - `priority` is set at top level. In the 5.14 schema it is the documented
+ *   MX field ("Required for MX, SRV and URI records"), while `data` is
+ *   Optional+Computed and the API returns no `data` for MX, so a priority in
+ *   `data` would be read back as empty and diff forever. #6651 (reported on
+ *   5.15 with OpenTofu) and the still-open PR #7269 move it into `data`; if
+ *   that lands, the PR migrates top-level state itself.
+ */
+export class CloudflareTarget implements IDnsTarget {
+  public readonly capabilities: DnsTargetCapabilities;
+
+  constructor(private readonly props: CloudflareTargetProps) {
+    this.capabilities = {
+      providerName: props.enterpriseZone ? 'Cloudflare (Enterprise zone)' : 'Cloudflare',
+      ttl: { min: props.enterpriseZone ? 30 : 60, max: 86400, alsoAllowed: [1] },
+      trailingDot: false,
+      supportsPriority: true,
+    };
+  }
+
+  public validate(): ValidationReason[] {
+    const { zoneId } = this.props;
+    if (Token.isUnresolved(zoneId) || (typeof zoneId === 'string' && CLOUDFLARE_ZONE_ID.test(zoneId))) return [];
+    return [{ property: 'target.zoneId', value: zoneId, problem: 'is not a Cloudflare zone ID (32 lowercase hex characters)', fix: 'copy the Zone ID from the zone\'s Overview page, or pass a token such as zone.id' }];
+  }
+
+  public bind(scope: Construct, recordSet: MxRecordSet): void {
+    const { DnsRecord } = loadOptionalPeer<{ DnsRecord: CloudflareDnsRecordClass }>(
+      '@cdktf/provider-cloudflare/lib/dns-record', '@cdktf/provider-cloudflare', 'DnsTarget.cloudflare',
+    );
+    for (const record of recordSet.records) {
+      new DnsRecord(scope, recordKey(record.hostName), {
+        provider: this.props.provider,
+        zoneId: this.props.zoneId,
+        name: recordSet.domain,
+        type: 'MX',
+        content: formatHost(record.hostName, this.capabilities),
+        priority: record.priority,
+        ttl: recordSet.ttl,
+      });
+    }
+  }
+}

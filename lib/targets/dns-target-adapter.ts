@@ -1,0 +1,36 @@
+import { Construct } from 'constructs';
+import { MxRecordSet } from '../model/mx-server';
+import { ValidationReason } from '../model/validation-reason';
+import { DnsTargetCapabilities } from './dns-target-capabilities';
+
+/**
+ * A DNS provider adapter. Implement this to support another provider:
+ * declare what the provider can hold in `capabilities`, check your own
+ * settings in `validate`, and turn the record set into Terraform resources
+ * in `bind`. `lib/targets/cloudflare.ts` and `lib/targets/route53.ts` are
+ * complete examples.
+ */
+export interface IDnsTarget {
+  /** What the provider can hold; the record set is fitted to it before `bind`. */
+  readonly capabilities: DnsTargetCapabilities;
+
+  /** Problems with the target's own settings (zone ID format, …); empty when fine. */
+  validate(): ValidationReason[];
+
+  /**
+   * Writes the validated, normalized record set as resources inside `scope`.
+   * Derive each resource's construct ID from what it holds (see `recordKey`),
+   * never from a list index, so edits never replace an unrelated record.
+   */
+  bind(scope: Construct, recordSet: MxRecordSet): void;
+}
+
+/** Formats a normalized host name the way a target writes it. */
+export function formatHost(hostName: string, capabilities: DnsTargetCapabilities): string {
+  return capabilities.trailingDot && hostName !== '.' ? `${hostName}.` : hostName;
+}
+
+/** A stable construct ID for the record of one host: dots become underscores, which host names cannot contain. */
+export function recordKey(hostName: string): string {
+  return hostName === '.' ? 'null_mx' : hostName.replace(/\./g, '_');
+}

@@ -1,0 +1,51 @@
+import { Token } from 'cdktf';
+import { ValidationReason } from '../model/validation-reason';
+
+/** The TTLs a provider accepts: a range, plus single values outside it (Cloudflare's 1 = automatic). */
+export interface TtlRange {
+  /** Lowest TTL of the range, in seconds. */
+  readonly min: number;
+  /** Highest TTL of the range, in seconds. */
+  readonly max: number;
+  /**
+   * Values accepted outside the range.
+   * @default - none
+   */
+  readonly alsoAllowed?: number[];
+}
+
+/**
+ * What a DNS provider can hold, declared by its adapter (octodns' SUPPORTS_*).
+ * The construct fits the record set to these before the adapter sees it.
+ */
+export interface DnsTargetCapabilities {
+  /** Human name used in messages, e.g. "Cloudflare". */
+  readonly providerName: string;
+  /** TTLs the provider accepts. */
+  readonly ttl: TtlRange;
+  /** Whether host names are written with a trailing dot. */
+  readonly trailingDot: boolean;
+  /**
+   * How many MX records the provider holds for one name.
+   * @default - no limit
+   */
+  readonly maxRecords?: number;
+  /**
+   * Whether the provider stores numeric priorities. Without them, records
+   * are handed over in priority order.
+   * @default true
+   */
+  readonly supportsPriority?: boolean;
+}
+
+/** Reasons `ttl` does not fit the target, or none. */
+export function validateTtl(ttl: unknown, capabilities: DnsTargetCapabilities, property = 'ttl'): ValidationReason[] {
+  const { min, max, alsoAllowed = [] } = capabilities.ttl;
+  const allowed = [...alsoAllowed.map(String), `${min}-${max}`].join(', or ');
+  if (typeof ttl === 'number' && Token.isUnresolved(ttl)) {
+    return [{ property, value: ttl, problem: 'is a token that is only known at deploy time', fix: `give the TTL as a literal number (${allowed})` }];
+  }
+  const valid = typeof ttl === 'number' && Number.isInteger(ttl) && ((ttl >= min && ttl <= max) || alsoAllowed.includes(ttl));
+  if (valid) return [];
+  return [{ property, value: ttl, problem: `is not a TTL ${capabilities.providerName} accepts`, fix: `use a whole number of seconds: ${allowed}` }];
+}

@@ -1,0 +1,19 @@
+/**
+ * Loads a provider binding only when a target of that provider is bound, so
+ * a Cloudflare-only user never needs @cdktf/provider-aws and vice versa.
+ */
+export function loadOptionalPeer<T>(modulePath: string, packageName: string, usedBy: string): T {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(modulePath) as T;
+  } catch (error) {
+    if (isMissingModule(error, packageName)) {
+      throw new Error(`${usedBy} needs the optional peer dependency ${packageName}, which is not installed. Fix: npm install --save-exact ${packageName} (the version cloudmail-mx lists in peerDependencies).`);
+    }
+    throw error;
+  }
+}
+
+function isMissingModule(error: unknown, packageName: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && error.message.includes(packageName);
+}

@@ -1,0 +1,75 @@
+import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { MxRecordSet } from '../model/mx-server';
+import { ValidationReason } from '../model/validation-reason';
+import { formatHost, IDnsTarget } from './dns-target-adapter';
+import { DnsTargetCapabilities } from './dns-target-capabilities';
+import { loadOptionalPeer } from './optional-peer';
+
+/** Props for {@link DnsTarget.route53}. */
+export interface Route53TargetProps {
+  /** The hosted zone ID, e.g. `Z0123456789ABCDEFGHIJ` (a `/hostedzone/` prefix is dropped), or a token. */
+  readonly zoneId: string;
+  /**
+   * The AWS provider to use, when the stack has several.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** The `aws_route53_record` attributes this adapter sets (provider 6.25). */
+export interface Route53RecordConfig extends TerraformMetaArguments {
+  readonly zoneId: string;
+  readonly name: string;
+  readonly type: string;
+  readonly ttl: number;
+  readonly records: string[];
+}
+
+/** The constructor of `Route53Record` from `@cdktf/provider-aws/lib/route53-record`. */
+export type Route53RecordClass = new (scope: Construct, id: string, config: Route53RecordConfig) => TerraformResource;
+
+const HOSTED_ZONE_PREFIX = '/hostedzone/';
+const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** Route53 stores TTL as a 32-bit signed integer. */
+const ROUTE53_MAX_TTL = 2147483647;
+
+/**
+ * Route53: one `aws_route53_record` holds the whole MX RRset, so every
+ * change is one atomic UPSERT. Records are `"10 host."`: lowercase with the
+ * trailing dot, the single form that never flaps (octodns-route53 #84).
+ */
+export class Route53Target implements IDnsTarget {
+  public readonly capabilities: DnsTargetCapabilities = {
+    providerName: 'Route53',
+    ttl: { min: 0, max: ROUTE53_MAX_TTL },
+    trailingDot: true,
+    supportsPriority: true,
+  };
+
+  private readonly zoneId: string;
+
+  constructor(private readonly props: Route53TargetProps) {
+    const zoneId = props.zoneId;
+    this.zoneId = typeof zoneId === 'string' && zoneId.startsWith(HOSTED_ZONE_PREFIX) ? zoneId.slice(HOSTED_ZONE_PREFIX.length) : zoneId;
+  }
+
+  public validate(): ValidationReason[] {
+    if (Token.isUnresolved(this.zoneId) || (typeof this.zoneId === 'string' && ROUTE53_ZONE_ID.test(this.zoneId))) return [];
+    return [{ property: 'target.zoneId', value: this.props.zoneId, problem: 'is not a Route53 hosted zone ID (Z followed by uppercase letters and digits)', fix: 'copy the Hosted zone ID from the Route53 console, or pass a token such as zone.zoneId' }];
+  }
+
+  public bind(scope: Construct, recordSet: MxRecordSet): void {
+    const { Route53Record } = loadOptionalPeer<{ Route53Record: Route53RecordClass }>(
+      '@cdktf/provider-aws/lib/route53-record', '@cdktf/provider-aws', 'DnsTarget.route53',
+    );
+    new Route53Record(scope, 'mx', {
+      provider: this.props.provider,
+      zoneId: this.zoneId,
+      name: recordSet.domain,
+      type: 'MX',
+      ttl: recordSet.ttl,
+      records: recordSet.records.map((record) => `${record.priority} ${formatHost(record.hostName, this.capabilities)}`),
+    });
+  }
+}
