@@ -1,0 +1,104 @@
+import { CloudMail, CloudMailMx, DnsTarget, MxValidationError } from '../lib';
+import { CLOUDFLARE_ZONE, resourcesByPath, ROUTE53_ZONE, synth } from './harness';
+
+const cloudflare = DnsTarget.cloudflare({ zoneId: CLOUDFLARE_ZONE });
+const route53 = DnsTarget.route53({ zoneId: ROUTE53_ZONE });
+
+function errorOf(build: () => unknown): MxValidationError {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof MxValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected an MxValidationError');
+}
+
+test('defaults to mx1.cloudaccess.net at priority 10 with TTL 3600', () => {
+  const out = synth((stack) => new CloudMailMx(stack, 'example-com', { domain: 'example.com', target: cloudflare }));
+  expect(resourcesByPath(out, 'cloudflare_dns_record')).toEqual({
+    'example-com/mx1_cloudaccess_net': expect.objectContaining({ content: 'mx1.cloudaccess.net', priority: 10, ttl: 3600 }),
+  });
+});
+
+test('exposes the record set it wrote', () => {
+  synth((stack) => {
+    const mx = new CloudMailMx(stack, 'd', { domain: 'Example.ORG.', target: route53, servers: CloudMail.servers({ backups: ['b.example.net'] }), ttl: 600 });
+    expect(mx.recordSet).toEqual({
+      domain: 'example.org',
+      ttl: 600,
+      records: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'b.example.net', priority: 20 }],
+    });
+  });
+});
+
+test('an internationalized domain is written in punycode', () => {
+  const out = synth((stack) => new CloudMailMx(stack, 'idn', { domain: 'bücher.example', target: cloudflare }));
+  expect(Object.values(resourcesByPath(out, 'cloudflare_dns_record'))[0].name).toBe('xn--bcher-kva.example');
+});
+
+test('the article\'s misspelling "mx1.cloudcccess.net" is refused with "did you mean"', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'example-com', {
+    domain: 'example.com',
+    target: cloudflare,
+    servers: [{ hostName: 'mx1.cloudcccess.net', priority: 10 }],
+  })));
+  expect(error.constructPath).toBe('test/example-com');
+  expect(error.message).toContain('servers[0].hostName = "mx1.cloudcccess.net": is not a CloudMail host, but looks like a misspelling of one. Fix: did you mean mx1.cloudaccess.net?');
+});
+
+test('the article\'s "mx1.cloudaccess.net.com." is refused with "did you mean"', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', {
+    domain: 'example.com',
+    target: cloudflare,
+    servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'mx1.cloudaccess.net.com.', priority: 20 }],
+  })));
+  expect(error.reasons).toEqual([expect.objectContaining({ property: 'servers[1].hostName', fix: 'did you mean mx1.cloudaccess.net?' })]);
+});
+
+test('mx1 sharing the top priority is refused', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', {
+    domain: 'example.com',
+    target: cloudflare,
+    servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.example.net', priority: 10 }],
+  })));
+  expect(error.reasons).toEqual([expect.objectContaining({ property: 'servers', problem: expect.stringMatching(/backup\.example\.net \(10\)/) })]);
+});
+
+test('a set without mx1 is refused', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', {
+    domain: 'example.com',
+    target: cloudflare,
+    servers: [{ hostName: 'mail.example.net', priority: 10 }],
+  })));
+  expect(error.reasons[0].problem).toBe('does not include mx1.cloudaccess.net');
+});
+
+test('an empty server list is an error', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', { domain: 'example.com', target: cloudflare, servers: [] })));
+  expect(error.reasons[0]).toMatchObject({ property: 'servers', problem: expect.stringMatching(/empty/) });
+});
+
+test('every problem of a construct is reported together, with the construct path', () => {
+  const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'broken', {
+    domain: 'exa mple.com',
+    target: DnsTarget.cloudflare({ zoneId: 'nope' }),
+    servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: '192.0.2.1', priority: 99999 }],
+    ttl: 45,
+  })));
+  expect(error.message).toMatch(/^Invalid MX configuration at test\/broken \(5 problems\):/);
+  expect(error.reasons.map((reason) => reason.property)).toEqual([
+    'domain',
+    'servers[1].hostName',
+    'servers[1].priority',
+    'ttl',
+    'target.zoneId',
+  ]);
+});
+
+test('a refused construct writes no resource at all', () => {
+  const out = synth((stack) => {
+    expect(() => new CloudMailMx(stack, 'bad', { domain: 'example.com', target: cloudflare, ttl: 7 })).toThrow(MxValidationError);
+  });
+  expect(out.resources).toEqual({});
+});
