@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const examplesDir = resolve(__dirname, '../examples');
+const examples = readdirSync(examplesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+/** Runs an example's main.ts in this process, writing into a fresh outdir, and returns each stack's cdk.tf.json. */
+function synthExample(name: string): Record<string, { resource: Record<string, Record<string, Record<string, unknown>>> }> {
+  const outdir = mkdtempSync(join(tmpdir(), `example-${name}-`));
+  const previous = process.env.CDKTF_OUTDIR;
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    jest.isolateModules(() => {
+      require(join(examplesDir, name, 'main.ts'));
+    });
+    const stacksDir = join(outdir, 'stacks');
+    return Object.fromEntries(readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, 'cdk.tf.json'), 'utf8'))]));
+  } finally {
+    process.env.CDKTF_OUTDIR = previous;
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+test('every example folder has a README and a main.ts', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(3);
+  for (const name of examples) {
+    expect(readdirSync(join(examplesDir, name))).toEqual(expect.arrayContaining(['README.md', 'main.ts']));
+  }
+});
+
+test('examples/cloudflare synthesizes two CloudMail domains', () => {
+  const { 'cloudflare-mail': stack } = synthExample('cloudflare');
+  const records = Object.values(stack.resource.cloudflare_dns_record);
+  expect(records.map((r) => [r.name, r.content, r.priority, r.ttl]).sort()).toEqual([
+    ['example.com', 'mx1.cloudaccess.net', 10, 3600],
+    ['shop.example.com', 'backup1.example.net', 20, 30],
+    ['shop.example.com', 'mx1.cloudaccess.net', 10, 30],
+  ]);
+});
+
+test('examples/route53 synthesizes one RRset with two backups', () => {
+  const { 'route53-mail': stack } = synthExample('route53');
+  const [rrset] = Object.values(stack.resource.aws_route53_record);
+  expect(rrset).toMatchObject({ name: 'example.org', records: ['10 mx1.cloudaccess.net.', '20 backup1.example.net.', '30 backup2.example.net.'] });
+});
+
+test('examples/null-mx synthesizes null MX on both providers and a generic set', () => {
+  const { 'no-mail': stack } = synthExample('null-mx');
+  expect(Object.values(stack.resource.cloudflare_dns_record)).toEqual([expect.objectContaining({ name: 'static.example.com', content: '.', priority: 0 })]);
+  expect(Object.values(stack.resource.aws_route53_record).map((r) => r.records)).toEqual([['0 .'], ['10 mx-a.mailhost.example.', '10 mx-b.mailhost.example.']]);
+});
