@@ -1,10 +1,17 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudMail } from './cloudmail/cloudmail';
 import { validateCloudMailPrimary } from './cloudmail/cloudmail-primary-rule';
 import { cloudMailTypoGuard } from './cloudmail/typo-guard';
 import { MxRecordSet, MxServer } from './model/mx-server';
+import { MxPolicy } from './mx-policy';
 import { DEFAULT_MX_TTL } from './mx-records';
-import { publishMxRecords } from './publish-mx-records';
+import { bindRecordSet, MxPublication, throwIfInvalid, validateMxPublication } from './publish-mx-records';
+import { DEFAULT_ROLLOUT_TTL, DEFAULT_SOAK_SECONDS, LegacyRecords, RolloutOptions } from './rollout/rollout-options';
+import { RolloutGates } from './rollout/rollout-gates';
+import { planRollout } from './rollout/rollout-plan';
+import { LegacyPolicy } from './rollout/rollout-stage';
+import { validateLegacy, validateRollout } from './rollout/rollout-validation';
 import { IDnsTarget } from './targets/dns-target-adapter';
 
 /** Props for {@link CloudMailMx}. */
@@ -19,26 +26,71 @@ export interface CloudMailMxProps {
    */
   readonly servers?: MxServer[];
   /**
-   * TTL of the records, in seconds.
+   * TTL of the records once the domain is on CloudMail, in seconds.
    * @default 3600
    */
   readonly ttl?: number;
+  /**
+   * The MX records the domain publishes today, not pointing at CloudMail,
+   * to be taken over and then deleted or demoted.
+   * @default - none: the domain has no MX records yet
+   */
+  readonly legacy?: LegacyRecords;
+  /**
+   * Move the domain in stages (LOWER_TTL, CUTOVER, COMPLETE), each gated by Terraform.
+   * @default - no staged rollout: the records are written in one step
+   */
+  readonly rollout?: RolloutOptions;
 }
+
+const CLOUDMAIL_POLICY: MxPolicy = { hostRule: cloudMailTypoGuard, setRule: validateCloudMailPrimary };
 
 /**
  * Points a domain's mail at CloudMail: MxRecords plus CloudMail's rules
- * (mx1.cloudaccess.net alone on top, misspelled CloudMail hosts refused).
+ * (mx1.cloudaccess.net alone on top, misspelled CloudMail hosts refused),
+ * with an optional staged takeover of the records the domain has today.
  */
 export class CloudMailMx extends Construct {
-  /** The records as written: normalized domain, TTL and sorted records. */
+  /** The records as written by this stage: normalized domain, TTL and sorted records. */
   public readonly recordSet: MxRecordSet;
 
   constructor(scope: Construct, id: string, props: CloudMailMxProps) {
     super(scope, id);
-    this.recordSet = publishMxRecords(
+    const input: MxPublication = { ...props, servers: props.servers ?? CloudMail.servers(), ttl: props.ttl ?? DEFAULT_MX_TTL };
+    const capabilities = props.target.capabilities;
+    const validated = validateMxPublication(input, CLOUDMAIL_POLICY);
+    const legacy = props.legacy ? validateLegacy(props.legacy, validated.records, capabilities) : { records: [], reasons: [] };
+    throwIfInvalid(this, [...validated.reasons, ...legacy.reasons, ...(props.rollout ? validateRollout(props.rollout, capabilities) : [])]);
+    const domain = validated.domain!;
+
+    if (props.legacy === undefined && props.rollout === undefined) {
+      this.recordSet = bindRecordSet(this, props.target, { domain, ttl: input.ttl, records: validated.records });
+      return;
+    }
+    const rolloutTtl = props.rollout?.rolloutTtl ?? DEFAULT_ROLLOUT_TTL;
+    const plan = planRollout({
+      cloudMail: validated.records,
+      legacy: legacy.records,
+      policy: props.legacy?.policy ?? LegacyPolicy.DELETE,
+      stage: props.rollout?.stage,
+      ttl: input.ttl,
+      rolloutTtl,
+      takeover: capabilities.takeover,
+    });
+    plan.warnings.forEach((warning) => Annotations.of(this).addWarning(warning));
+    const gates = props.rollout && new RolloutGates(this, 'rollout', {
+      domain,
+      gated: plan.gated,
+      stage: props.rollout.stage,
+      previousTtl: props.rollout.previousTtl,
+      rolloutTtl,
+      soak: props.rollout.soak ?? DEFAULT_SOAK_SECONDS,
+    });
+    this.recordSet = bindRecordSet(
       this,
-      { ...props, servers: props.servers ?? CloudMail.servers(), ttl: props.ttl ?? DEFAULT_MX_TTL },
-      { hostRule: cloudMailTypoGuard, setRule: validateCloudMailPrimary },
+      props.target,
+      { domain, ttl: plan.ttl, records: plan.records, takeOverExisting: plan.takesOverExisting },
+      { dependsOn: gates ? gates.dependables : undefined },
     );
   }
 }

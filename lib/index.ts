@@ -14,3 +14,5 @@ export * from './targets/cloudflare';
 export * from './targets/route53';
 export * from './targets/cloudflare-normalization';
 export * from './targets/route53-normalization';
+export * from './rollout/rollout-stage';
+export * from './rollout/rollout-options';

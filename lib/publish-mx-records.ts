@@ -5,7 +5,8 @@ import { normalizeDnsName } from './model/dns-name';
 import { MxRecord, MxRecordSet, MxServer } from './model/mx-server';
 import { validateMxServers } from './model/mx-servers-validator';
 import { MxValidationError } from './model/mx-validation-error';
-import { IDnsTarget } from './targets/dns-target-adapter';
+import { ValidationReason } from './model/validation-reason';
+import { BindOptions, IDnsTarget } from './targets/dns-target-adapter';
 import { DnsTargetCapabilities, validateTtl } from './targets/dns-target-capabilities';
 
 /** What every MX construct is given. */
@@ -16,29 +17,48 @@ export interface MxPublication {
   readonly ttl: number;
 }
 
-/**
- * Validates everything first and throws one error with every reason, so bad
- * input never reaches `bind` and no partial Terraform is written; then fits
- * the set to the target's capabilities and binds it.
- */
-export function publishMxRecords(scope: Construct, input: MxPublication, policy: MxPolicy = {}): MxRecordSet {
+/** The normalized domain and sorted records, or the reasons they are not valid. */
+export interface ValidatedMxPublication {
+  readonly domain?: string;
+  readonly records: readonly MxRecord[];
+  readonly reasons: readonly ValidationReason[];
+}
+
+/** Checks domain, servers, TTL and target, plus the policy's own rules; collects every reason. */
+export function validateMxPublication(input: MxPublication, policy: MxPolicy = {}): ValidatedMxPublication {
   const domain = normalizeDnsName(input.domain, { property: 'domain' });
   const servers = validateMxServers(input.servers, 'servers', policy.hostRule);
   const setReasons = servers.reasons.length === 0 && policy.setRule ? policy.setRule(servers.records) : [];
-  const reasons = [
-    ...domain.reasons,
-    ...servers.reasons,
-    ...setReasons,
-    ...validateTtl(input.ttl, input.target.capabilities),
-    ...input.target.validate(),
-  ];
-  if (reasons.length > 0 || domain.name === undefined) {
-    throw new MxValidationError(scope.node.path, reasons);
-  }
-  const records = fitToCapabilities(scope, servers.records, input.target.capabilities);
-  const recordSet: MxRecordSet = { domain: domain.name, ttl: input.ttl, records };
-  input.target.bind(scope, recordSet);
-  return recordSet;
+  return {
+    domain: domain.name,
+    records: servers.records,
+    reasons: [
+      ...domain.reasons,
+      ...servers.reasons,
+      ...setReasons,
+      ...validateTtl(input.ttl, input.target.capabilities),
+      ...input.target.validate(),
+    ],
+  };
+}
+
+/** Throws one error with every reason, so bad input never reaches a target and no partial Terraform is written. */
+export function throwIfInvalid(scope: Construct, reasons: readonly ValidationReason[]): void {
+  if (reasons.length > 0) throw new MxValidationError(scope.node.path, reasons);
+}
+
+/** Fits the record set to the target's capabilities and binds it. */
+export function bindRecordSet(scope: Construct, target: IDnsTarget, recordSet: MxRecordSet, options?: BindOptions): MxRecordSet {
+  const fitted: MxRecordSet = { ...recordSet, records: fitToCapabilities(scope, recordSet.records, target.capabilities) };
+  target.bind(scope, fitted, options);
+  return fitted;
+}
+
+/** Validates, then binds: the whole job of a construct without a staged rollout. */
+export function publishMxRecords(scope: Construct, input: MxPublication, policy: MxPolicy = {}): MxRecordSet {
+  const validated = validateMxPublication(input, policy);
+  throwIfInvalid(scope, validated.reasons);
+  return bindRecordSet(scope, input.target, { domain: validated.domain!, ttl: input.ttl, records: validated.records });
 }
 
 /** Keeps the lowest-priority records a limited target can hold, and says which were dropped. */

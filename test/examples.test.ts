@@ -5,14 +5,14 @@ import { join, resolve } from 'node:path';
 const examplesDir = resolve(__dirname, '../examples');
 const examples = readdirSync(examplesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
-/** Runs an example's main.ts in this process, writing into a fresh outdir, and returns each stack's cdk.tf.json. */
-function synthExample(name: string): Record<string, { resource: Record<string, Record<string, Record<string, unknown>>> }> {
+/** Runs an example's app file in this process, writing into a fresh outdir, and returns each stack's cdk.tf.json. */
+function synthExample(name: string, file = 'main.ts'): Record<string, { resource: Record<string, Record<string, Record<string, unknown>>> }> {
   const outdir = mkdtempSync(join(tmpdir(), `example-${name}-`));
   const previous = process.env.CDKTF_OUTDIR;
   process.env.CDKTF_OUTDIR = outdir;
   try {
     jest.isolateModules(() => {
-      require(join(examplesDir, name, 'main.ts'));
+      require(join(examplesDir, name, file));
     });
     const stacksDir = join(outdir, 'stacks');
     return Object.fromEntries(readdirSync(stacksDir).map((stack) => [stack, JSON.parse(readFileSync(join(stacksDir, stack, 'cdk.tf.json'), 'utf8'))]));
@@ -22,10 +22,12 @@ function synthExample(name: string): Record<string, { resource: Record<string, R
   }
 }
 
-test('every example folder has a README and a main.ts', () => {
-  expect(examples.length).toBeGreaterThanOrEqual(3);
+test('every example folder has a README and an app', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(4);
   for (const name of examples) {
-    expect(readdirSync(join(examplesDir, name))).toEqual(expect.arrayContaining(['README.md', 'main.ts']));
+    const files = readdirSync(join(examplesDir, name));
+    expect(files).toContain('README.md');
+    expect(files.some((file) => file.endsWith('.ts'))).toBe(true);
   }
 });
 
@@ -49,4 +51,25 @@ test('examples/null-mx synthesizes null MX on both providers and a generic set',
   const { 'no-mail': stack } = synthExample('null-mx');
   expect(Object.values(stack.resource.cloudflare_dns_record)).toEqual([expect.objectContaining({ name: 'static.example.com', content: '.', priority: 0 })]);
   expect(Object.values(stack.resource.aws_route53_record).map((r) => r.records)).toEqual([['0 .'], ['10 mx-a.mailhost.example.', '10 mx-b.mailhost.example.']]);
+});
+
+describe('examples/staged-rollout', () => {
+  const stages = ['stage-1-lower-ttl.ts', 'stage-2-cutover.ts', 'stage-3-complete.ts'].map((file) => synthExample('staged-rollout', file)['mail-rollout']);
+  const cloudflare = (i: number) => Object.values(stages[i].resource.cloudflare_dns_record).map((r) => `${r.priority} ${r.content} ${r.ttl}`).sort();
+  const route53 = (i: number) => Object.values(stages[i].resource.aws_route53_record).map((r) => [r.records, r.ttl]);
+
+  test('LOWER_TTL keeps the old records as they are, at TTL 300', () => {
+    expect(cloudflare(0)).toEqual(['10 mail.oldhost.net 300', '20 mail2.oldhost.net 300']);
+    expect(route53(0)).toEqual([[['5 mx.oldmail.example.'], 300]]);
+  });
+
+  test('CUTOVER puts CloudMail on top and the old records below it', () => {
+    expect(cloudflare(1)).toEqual(['10 mx1.cloudaccess.net 300', '20 backup1.example.net 300', '30 mail.oldhost.net 300', '40 mail2.oldhost.net 300']);
+    expect(route53(1)).toEqual([[['10 mx1.cloudaccess.net.', '20 mx.oldmail.example.'], 300]]);
+  });
+
+  test('COMPLETE deletes (Cloudflare) or keeps demoted (Route53) the old records, at the final TTL', () => {
+    expect(cloudflare(2)).toEqual(['10 mx1.cloudaccess.net 3600', '20 backup1.example.net 3600']);
+    expect(route53(2)).toEqual([[['10 mx1.cloudaccess.net.', '20 mx.oldmail.example.'], 3600]]);
+  });
 });

@@ -10,6 +10,12 @@ export interface MxServer {
 export interface MxRecord {
   readonly hostName: string;
   readonly priority: number;
+  /**
+   * The provider's ID of an existing record this one takes over, for targets
+   * that import record by record (Cloudflare: `<zone_id>/<record_id>`).
+   * @default - a new record is created
+   */
+  readonly importId?: string;
 }
 
 /** A validated, normalized MX RRset: what every provider adapter receives. */
@@ -20,6 +26,12 @@ export interface MxRecordSet {
   readonly ttl: number;
   /** Sorted by priority, then host name. */
   readonly records: readonly MxRecord[];
+  /**
+   * The RRset already exists outside Terraform and is taken over, for
+   * targets that import a whole RRset (Route53).
+   * @default false
+   */
+  readonly takeOverExisting?: boolean;
 }
 
 /** RFC 7505 null MX target: "this domain accepts no mail". */

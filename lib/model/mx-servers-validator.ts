@@ -18,7 +18,11 @@ export type HostRule = (hostName: string, property: string, value: string) => Va
  * Checks a user's server list against the rules every MX RRset must follow
  * (RFC 5321 / 7505), whatever the provider and whoever the mail host is.
  */
-export function validateMxServers(servers: readonly MxServer[] | undefined, property = 'servers', hostRule?: HostRule): ValidatedMxServers {
+export function validateMxServers(
+  servers: readonly (MxServer & { readonly importId?: string })[] | undefined,
+  property = 'servers',
+  hostRule?: HostRule,
+): ValidatedMxServers {
   if (!Array.isArray(servers) || servers.length === 0) {
     return {
       records: [],
@@ -46,7 +50,7 @@ export function validateMxServers(servers: readonly MxServer[] | undefined, prop
       return;
     }
     firstIndexOfHost.set(host.name, index);
-    records.push({ hostName: host.name, priority: server.priority });
+    records.push({ hostName: host.name, priority: server.priority, ...(server.importId !== undefined && { importId: server.importId }) });
   });
   if (firstIndexOfHost.has(NULL_MX_HOST)) reasons.push(...validateNullMxAlone(servers, property));
   return { records: reasons.length === 0 ? records.sort(compareMxRecords) : [], reasons };

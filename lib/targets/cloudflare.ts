@@ -2,8 +2,8 @@ import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } f
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
-import { formatHost, IDnsTarget, recordKey } from './dns-target-adapter';
-import { DnsTargetCapabilities } from './dns-target-capabilities';
+import { BindOptions, formatHost, IDnsTarget, recordKey } from './dns-target-adapter';
+import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
 import { loadOptionalPeer } from './optional-peer';
 
 /** Props for {@link DnsTarget.cloudflare}. */
@@ -58,6 +58,7 @@ export class CloudflareTarget implements IDnsTarget {
       ttl: { min: props.enterpriseZone ? 30 : 60, max: 86400, alsoAllowed: [1] },
       trailingDot: false,
       supportsPriority: true,
+      takeover: TakeoverMode.IMPORT_EACH_RECORD,
     };
   }
 
@@ -67,13 +68,14 @@ export class CloudflareTarget implements IDnsTarget {
     return [{ property: 'target.zoneId', value: zoneId, problem: 'is not a Cloudflare zone ID (32 lowercase hex characters)', fix: 'copy the Zone ID from the zone\'s Overview page, or pass a token such as zone.id' }];
   }
 
-  public bind(scope: Construct, recordSet: MxRecordSet): void {
+  public bind(scope: Construct, recordSet: MxRecordSet, options: BindOptions = {}): void {
     const { DnsRecord } = loadOptionalPeer<{ DnsRecord: CloudflareDnsRecordClass }>(
       '@cdktf/provider-cloudflare/lib/dns-record', '@cdktf/provider-cloudflare', 'DnsTarget.cloudflare',
     );
     for (const record of recordSet.records) {
-      new DnsRecord(scope, recordKey(record.hostName), {
+      const resource = new DnsRecord(scope, recordKey(record.hostName), {
         provider: this.props.provider,
+        dependsOn: options.dependsOn,
         zoneId: this.props.zoneId,
         name: recordSet.domain,
         type: 'MX',
@@ -81,6 +83,7 @@ export class CloudflareTarget implements IDnsTarget {
         priority: record.priority,
         ttl: recordSet.ttl,
       });
+      if (record.importId !== undefined) resource.importFrom(record.importId);
     }
   }
 }

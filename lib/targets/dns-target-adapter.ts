@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
@@ -21,8 +22,19 @@ export interface IDnsTarget {
    * Writes the validated, normalized record set as resources inside `scope`.
    * Derive each resource's construct ID from what it holds (see `recordKey`),
    * never from a list index, so edits never replace an unrelated record.
+   * Import what `importId` / `takeOverExisting` name, and make every
+   * resource depend on `options.dependsOn`.
    */
-  bind(scope: Construct, recordSet: MxRecordSet): void;
+  bind(scope: Construct, recordSet: MxRecordSet, options?: BindOptions): void;
+}
+
+/** Extra wiring for {@link IDnsTarget.bind}. */
+export interface BindOptions {
+  /**
+   * Resources every record must wait for, e.g. the rollout gates.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** Formats a normalized host name the way a target writes it. */

@@ -1,6 +1,14 @@
 import { Token } from 'cdktf';
 import { ValidationReason } from '../model/validation-reason';
 
+/** How a provider's existing, unmanaged MX records are taken over by Terraform. */
+export enum TakeoverMode {
+  /** Each record is imported by its own ID, which the user supplies (Cloudflare). */
+  IMPORT_EACH_RECORD = 'IMPORT_EACH_RECORD',
+  /** The whole RRset is imported by an ID derived from zone and name (Route53). */
+  IMPORT_RRSET = 'IMPORT_RRSET',
+}
+
 /** The TTLs a provider accepts: a range, plus single values outside it (Cloudflare's 1 = automatic). */
 export interface TtlRange {
   /** Lowest TTL of the range, in seconds. */
@@ -36,6 +44,11 @@ export interface DnsTargetCapabilities {
    * @default true
    */
   readonly supportsPriority?: boolean;
+  /**
+   * How existing records are taken over (for `legacy` records).
+   * @default - the target cannot take over existing records
+   */
+  readonly takeover?: TakeoverMode;
 }
 
 /** Reasons `ttl` does not fit the target, or none. */

@@ -2,8 +2,8 @@ import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } f
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
-import { formatHost, IDnsTarget } from './dns-target-adapter';
-import { DnsTargetCapabilities } from './dns-target-capabilities';
+import { BindOptions, formatHost, IDnsTarget } from './dns-target-adapter';
+import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
 import { loadOptionalPeer } from './optional-peer';
 
 /** Props for {@link DnsTarget.route53}. */
@@ -45,6 +45,7 @@ export class Route53Target implements IDnsTarget {
     ttl: { min: 0, max: ROUTE53_MAX_TTL },
     trailingDot: true,
     supportsPriority: true,
+    takeover: TakeoverMode.IMPORT_RRSET,
   };
 
   private readonly zoneId: string;
@@ -59,17 +60,21 @@ export class Route53Target implements IDnsTarget {
     return [{ property: 'target.zoneId', value: this.props.zoneId, problem: 'is not a Route53 hosted zone ID (Z followed by uppercase letters and digits)', fix: 'copy the Hosted zone ID from the Route53 console, or pass a token such as zone.zoneId' }];
   }
 
-  public bind(scope: Construct, recordSet: MxRecordSet): void {
+  public bind(scope: Construct, recordSet: MxRecordSet, options: BindOptions = {}): void {
     const { Route53Record } = loadOptionalPeer<{ Route53Record: Route53RecordClass }>(
       '@cdktf/provider-aws/lib/route53-record', '@cdktf/provider-aws', 'DnsTarget.route53',
     );
-    new Route53Record(scope, 'mx', {
+    const rrset = new Route53Record(scope, 'mx', {
       provider: this.props.provider,
+      dependsOn: options.dependsOn,
       zoneId: this.zoneId,
       name: recordSet.domain,
       type: 'MX',
       ttl: recordSet.ttl,
       records: recordSet.records.map((record) => `${record.priority} ${formatHost(record.hostName, this.capabilities)}`),
     });
+    // An import shows the takeover in the plan as an in-place update of the
+    // live RRset, where allow_overwrite would show a create that hides it.
+    if (recordSet.takeOverExisting) rrset.importFrom(`${this.zoneId}_${recordSet.domain}_MX`);
   }
 }

@@ -1,0 +1,7 @@
+import { App } from 'cdktf';
+import { RolloutStage } from '../../lib';
+import { buildMailStack } from './mail-stack';
+
+const app = new App();
+buildMailStack(app, RolloutStage.LOWER_TTL);
+app.synth();

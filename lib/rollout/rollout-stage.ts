@@ -1,0 +1,17 @@
+/** The three pull requests that move a live domain to CloudMail without bouncing mail. */
+export enum RolloutStage {
+  /** Take over the existing records and lower their TTL; no CloudMail record yet. */
+  LOWER_TTL = 'LOWER_TTL',
+  /** Publish CloudMail on top, the old records demoted below it; allowed once the old TTL has expired. */
+  CUTOVER = 'CUTOVER',
+  /** Final TTL; the old records deleted or kept demoted; allowed after the soak period. */
+  COMPLETE = 'COMPLETE',
+}
+
+/** What happens to the legacy records once the domain is on CloudMail. */
+export enum LegacyPolicy {
+  /** Delete them. */
+  DELETE = 'DELETE',
+  /** Keep them as low-priority backups, above every CloudMail priority. */
+  DEMOTE = 'DEMOTE',
+}
