@@ -36,7 +36,7 @@ export interface Finding {
 }
 
 /** A domain's overall verdict: its worst finding, or ok. */
-export type DomainStatus = 'ok' | Severity;
+export type DomainStatus = 'ok' | `${Severity}`;
 
 const SEVERITY_RANK: Record<Severity, number> = { [Severity.WARN]: 1, [Severity.FAIL]: 2, [Severity.ERROR]: 3 };
 
