@@ -16,3 +16,7 @@ export * from './targets/cloudflare-normalization';
 export * from './targets/route53-normalization';
 export * from './rollout/rollout-stage';
 export * from './rollout/rollout-options';
+export { checkDomain, checkDomains, CheckOptions, CheckDomainsOptions, CheckReport, DomainReport, ServerReport, DomainCheckRequest, CheckOptionsError } from './check/check-domain';
+export { Finding, FindingCode, Severity, DomainStatus } from './check/finding';
+export { ServedMxRecord } from './check/observation';
+export * from './synth/read-synth-output';

@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+
+/** Synthesizes a stack (with both providers) built by `build` into a new temp folder, and returns the folder. */
+export function synthToTempDir(build: (stack: TerraformStack) => void): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-out-'));
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'mail');
+  new CloudflareProvider(stack, 'cloudflare', {});
+  new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+  build(stack);
+  app.synth();
+  return outdir;
+}
