@@ -68,29 +68,34 @@ export class CloudMailMx extends Construct {
       return;
     }
     const rolloutTtl = props.rollout?.rolloutTtl ?? DEFAULT_ROLLOUT_TTL;
+    const policy = props.legacy?.policy ?? LegacyPolicy.DELETE;
     const plan = planRollout({
       cloudMail: validated.records,
       legacy: legacy.records,
-      policy: props.legacy?.policy ?? LegacyPolicy.DELETE,
+      policy,
       stage: props.rollout?.stage,
       ttl: input.ttl,
       rolloutTtl,
       takeover: capabilities.takeover,
     });
     plan.warnings.forEach((warning) => Annotations.of(this).addWarning(warning));
-    const gates = props.rollout && new RolloutGates(this, 'rollout', {
-      domain,
-      gated: plan.gated,
+    const rollout = props.rollout && {
       stage: props.rollout.stage,
       previousTtl: props.rollout.previousTtl,
       rolloutTtl,
       soak: props.rollout.soak ?? DEFAULT_SOAK_SECONDS,
-    });
+      gated: plan.gated,
+    };
+    const gates = rollout && new RolloutGates(this, 'rollout', { domain, ...rollout });
     this.recordSet = bindRecordSet(
       this,
       props.target,
       { domain, ttl: plan.ttl, records: plan.records, takeOverExisting: plan.takesOverExisting },
       { dependsOn: gates ? gates.dependables : undefined },
+      {
+        legacy: props.legacy && { policy, records: legacy.records.map((record) => `${record.priority} ${record.hostName}`) },
+        rollout,
+      },
     );
   }
 }

@@ -20,3 +20,4 @@ export { checkDomain, checkDomains, CheckOptions, CheckDomainsOptions, CheckRepo
 export { Finding, FindingCode, Severity, DomainStatus } from './check/finding';
 export { ServedMxRecord } from './check/observation';
 export * from './synth/read-synth-output';
+export * from './synth/mx-manifest';

@@ -1,0 +1,56 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { MxRecordSet } from '../model/mx-server';
+import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
+
+/** The key under the stack's top-level "//" comment object; Terraform ignores "//" keys. */
+export const MX_MANIFEST_KEY = 'cloudmail-mx';
+
+/** A record as "priority host", the way reviewers read MX records. */
+export type MxRecordText = string;
+
+/**
+ * What one MX construct meant, written into its stack's `cdk.tf.json` so
+ * tools that read synth output (summary, check) need not guess which
+ * records are legacy or where a rollout stands.
+ */
+export interface MxManifestEntry {
+  /** The construct path. */
+  readonly path: string;
+  readonly domain: string;
+  /** The target's provider name, e.g. "Cloudflare". */
+  readonly provider: string;
+  /** TTL published by this synth. */
+  readonly ttl: number;
+  /** The records published by this synth, in priority order. */
+  readonly records: readonly MxRecordText[];
+  /** The legacy records as they were before the rollout, and what happens to them. */
+  readonly legacy?: { readonly policy: LegacyPolicy; readonly records: readonly MxRecordText[] };
+  readonly rollout?: {
+    readonly stage: RolloutStage;
+    readonly previousTtl: number;
+    readonly rolloutTtl: number;
+    readonly soak: number;
+    /** False when nothing is waited for (no legacy records). */
+    readonly gated: boolean;
+  };
+}
+
+/** Adds the construct's entry to its stack. Keyed by node address: unique, stable, and free of dots. */
+export function writeMxManifest(construct: Construct, recordSet: MxRecordSet, provider: string, extra: Pick<MxManifestEntry, 'legacy' | 'rollout'> = {}): void {
+  const entry: MxManifestEntry = {
+    path: construct.node.path,
+    domain: recordSet.domain,
+    provider,
+    ttl: recordSet.ttl,
+    records: recordSet.records.map((record) => `${record.priority} ${record.hostName}`),
+    ...extra,
+  };
+  TerraformStack.of(construct).addOverride(`//.${MX_MANIFEST_KEY}.${construct.node.addr}`, entry);
+}
+
+/** The manifest entries of one parsed `cdk.tf.json`, in construct path order. */
+export function readMxManifest(stackJson: { readonly '//'?: Record<string, unknown> }): MxManifestEntry[] {
+  const entries = (stackJson['//']?.[MX_MANIFEST_KEY] ?? {}) as Record<string, MxManifestEntry>;
+  return Object.values(entries).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
