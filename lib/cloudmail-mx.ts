@@ -58,7 +58,7 @@ export class CloudMailMx extends Construct {
     super(scope, id);
     const input: MxPublication = { ...props, servers: props.servers ?? CloudMail.servers(), ttl: props.ttl ?? DEFAULT_MX_TTL };
     const capabilities = props.target.capabilities;
-    const validated = validateMxPublication(input, CLOUDMAIL_POLICY);
+    const validated = validateMxPublication(this, input, CLOUDMAIL_POLICY);
     const legacy = props.legacy ? validateLegacy(props.legacy, validated.records, capabilities) : { records: [], reasons: [] };
     throwIfInvalid(this, [...validated.reasons, ...legacy.reasons, ...(props.rollout ? validateRollout(props.rollout, capabilities) : [])]);
     const domain = validated.domain!;

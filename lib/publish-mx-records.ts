@@ -1,5 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
+import { claimDomain } from './domain-claims';
 import { MxPolicy } from './mx-policy';
 import { normalizeDnsName } from './model/dns-name';
 import { MxRecord, MxRecordSet, MxServer } from './model/mx-server';
@@ -26,8 +27,9 @@ export interface ValidatedMxPublication {
 }
 
 /** Checks domain, servers, TTL and target, plus the policy's own rules; collects every reason. */
-export function validateMxPublication(input: MxPublication, policy: MxPolicy = {}): ValidatedMxPublication {
+export function validateMxPublication(scope: Construct, input: MxPublication, policy: MxPolicy = {}): ValidatedMxPublication {
   const domain = normalizeDnsName(input.domain, { property: 'domain' });
+  const claim = domain.name === undefined ? [] : claimDomain(scope, domain.name, input.target.capabilities.providerName, input.domain);
   const servers = validateMxServers(input.servers, 'servers', policy.hostRule);
   const setReasons = servers.reasons.length === 0 && policy.setRule ? policy.setRule(servers.records) : [];
   return {
@@ -35,6 +37,7 @@ export function validateMxPublication(input: MxPublication, policy: MxPolicy = {
     records: servers.records,
     reasons: [
       ...domain.reasons,
+      ...claim,
       ...servers.reasons,
       ...setReasons,
       ...validateTtl(input.ttl, input.target.capabilities),
@@ -64,7 +67,7 @@ export function bindRecordSet(
 
 /** Validates, then binds: the whole job of a construct without a staged rollout. */
 export function publishMxRecords(scope: Construct, input: MxPublication, policy: MxPolicy = {}): MxRecordSet {
-  const validated = validateMxPublication(input, policy);
+  const validated = validateMxPublication(scope, input, policy);
   throwIfInvalid(scope, validated.reasons);
   return bindRecordSet(scope, input.target, { domain: validated.domain!, ttl: input.ttl, records: validated.records });
 }
