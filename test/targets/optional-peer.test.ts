@@ -30,7 +30,7 @@ beforeAll(() => {
   cpSync(join(repo, 'lib'), join(project, 'lib'), { recursive: true });
   mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
   mkdirSync(join(project, 'node_modules', '@types'), { recursive: true });
-  for (const pkg of ['cdktf', 'constructs', '@cdktf/provider-cloudflare', '@types/node', 'typescript']) {
+  for (const pkg of ['cdktf', 'constructs', 'zod', '@cdktf/provider-cloudflare', '@types/node', 'typescript']) {
     symlinkSync(join(repo, 'node_modules', pkg), join(project, 'node_modules', pkg));
   }
   writeFileSync(join(project, 'main.ts'), CLOUDFLARE_ONLY_APP);
