@@ -101,7 +101,7 @@ function main(): void {
 
 function print(imports: ReturnType<typeof importSection>, synth: ReturnType<typeof synthSection>, check: ReturnType<typeof checkSection>, targets: { target: string; measured: string; met: boolean }[]): void {
   const rows: string[][] = [['measurement', 'ours', 'baseline', 'ratio']];
-  rows.push([`import, median of ${imports.runs} fresh processes`, `cdktf + lib ${imports.cdktfPlusLibraryMs.toFixed(0)} ms`, `cdktf ${imports.cdktfMs.toFixed(0)} ms`, `+${imports.beyondCdktfMs.toFixed(0)} ms`]);
+  rows.push([`import, median of ${imports.runs} fresh processes`, `cdktf + lib ${imports.cdktfPlusLibraryMs.toFixed(0)} ms`, `cdktf ${imports.cdktfMs.toFixed(0)} ms`, `${imports.beyondCdktfMs >= 0 ? '+' : ''}${imports.beyondCdktfMs.toFixed(0)} ms`]);
   for (const s of synth) {
     const cell = (x: typeof s.ours) => `${x.arm} ${(x.ms / 1000).toFixed(2)} s, ${x.maxRssMb.toFixed(0)} MB`;
     rows.push([`construct+synth ${s.count} domains (${s.ours.records} records), median of ${s.runs}`, cell(s.ours), cell(s.baseline), `${s.timeRatio.toFixed(2)}× time, ${s.rssRatio.toFixed(2)}× RSS`]);
