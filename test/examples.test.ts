@@ -73,3 +73,24 @@ describe('examples/staged-rollout', () => {
     expect(route53(2)).toEqual([[['10 mx1.cloudaccess.net.', '20 mx.oldmail.example.'], 3600]]);
   });
 });
+
+test('examples/fleet synthesizes its 1,000 domains in 16 sharded stacks with S3 state', () => {
+  const stacks = synthExample('fleet');
+  expect(Object.keys(stacks).sort()).toEqual([
+    ...Array.from({ length: 8 }, (_, shard) => `mail-cloudflare-${shard}`),
+    ...Array.from({ length: 8 }, (_, shard) => `mail-route53-${shard}`),
+  ]);
+  const domains = Object.values(stacks).flatMap((stack) =>
+    Object.values({ ...stack.resource.cloudflare_dns_record, ...stack.resource.aws_route53_record }).map((record) => record.name));
+  expect(new Set(domains).size).toBe(1000);
+  for (const [name, stack] of Object.entries(stacks)) {
+    expect((stack as unknown as { terraform: { backend: unknown } }).terraform.backend).toEqual({
+      s3: { bucket: 'example-terraform-state', region: 'eu-west-1', key: `cloudmail-mx/${name}.tfstate`, encrypt: true, use_lockfile: true },
+    });
+  }
+});
+
+test('examples/fleet/mail-domains.json is what its generator writes', () => {
+  const { generatedFleetFile } = require(join(examplesDir, 'fleet', 'generate-domains.ts')) as typeof import('../examples/fleet/generate-domains');
+  expect(readFileSync(join(examplesDir, 'fleet', 'mail-domains.json'), 'utf8')).toBe(generatedFleetFile(1000, 8));
+});

@@ -16,10 +16,10 @@ const MAX_LABEL_DISTANCE = 2;
 export function suggestCloudMailHost(hostName: string): string | undefined {
   if (CloudMail.isCloudMailHost(hostName)) return undefined;
   const labels = hostName.split('.');
-  const domainIndex = labels.findIndex((label) => editDistance(label, DOMAIN_LABEL) <= MAX_LABEL_DISTANCE);
+  const domainIndex = labels.findIndex((label) => editDistance(label, DOMAIN_LABEL, MAX_LABEL_DISTANCE) <= MAX_LABEL_DISTANCE);
   if (domainIndex === 0) return CloudMail.PRIMARY_HOST;
   if (domainIndex > 0) return [...labels.slice(0, domainIndex), CloudMail.DOMAIN].join('.');
-  if (editDistance(hostName, CloudMail.PRIMARY_HOST) <= MAX_HOST_DISTANCE) return CloudMail.PRIMARY_HOST;
+  if (editDistance(hostName, CloudMail.PRIMARY_HOST, MAX_HOST_DISTANCE) <= MAX_HOST_DISTANCE) return CloudMail.PRIMARY_HOST;
   return undefined;
 }
 

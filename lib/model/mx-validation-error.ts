@@ -10,12 +10,17 @@ export class MxValidationError extends Error {
 
   constructor(constructPath: string, reasons: readonly ValidationReason[]) {
     const count = reasons.length === 1 ? '1 problem' : `${reasons.length} problems`;
-    const lines = reasons.map((r) => `  - ${r.property} = ${formatValue(r.value)}: ${r.problem}. Fix: ${r.fix}`);
+    const lines = reasons.map((r) => `  - ${formatReason(r)}`);
     super(`Invalid MX configuration at ${constructPath} (${count}):\n${lines.join('\n')}`);
     this.name = 'MxValidationError';
     this.constructPath = constructPath;
     this.reasons = reasons;
   }
+}
+
+/** One reason as a line of an error message: `property = value: problem. Fix: fix`. */
+export function formatReason(reason: ValidationReason): string {
+  return `${reason.property} = ${formatValue(reason.value)}: ${reason.problem}. Fix: ${reason.fix}`;
 }
 
 function formatValue(value: unknown): string {

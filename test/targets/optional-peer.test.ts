@@ -31,7 +31,7 @@ beforeAll(() => {
   mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
   mkdirSync(join(project, 'node_modules', '@types'), { recursive: true });
   // The library's own dependencies, and the one provider this user chose.
-  for (const pkg of ['cdktf', 'constructs', 'dns-packet', '@cdktf/provider-cloudflare', '@types/node', '@types/dns-packet', 'typescript']) {
+  for (const pkg of ['cdktf', 'constructs', 'dns-packet', 'zod', '@cdktf/provider-cloudflare', '@types/node', '@types/dns-packet', 'typescript']) {
     symlinkSync(join(repo, 'node_modules', pkg), join(project, 'node_modules', pkg));
   }
   writeFileSync(join(project, 'main.ts'), CLOUDFLARE_ONLY_APP);

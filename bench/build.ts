@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Compiles lib/ and the bench workers file by file to CommonJS in a temp
+ * folder, as a published package would ship them, so the measurements run on
+ * plain node and never pay a TypeScript loader. Not bundled: a bundle would
+ * hide the cost of resolving and loading each module.
+ */
+export function buildForBench(repo: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'cloudmail-mx-bench-'));
+  buildSync({
+    absWorkingDir: repo,
+    entryPoints: [
+      ...readdirSync(join(repo, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join('lib', file)),
+      'bench/synth-worker.ts',
+    ],
+    outdir: out,
+    outbase: repo,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  symlinkSync(join(repo, 'node_modules'), join(out, 'node_modules'));
+  return out;
+}

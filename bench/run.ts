@@ -1,0 +1,117 @@
+/**
+ * npm run bench: prints a table and writes bench/results.json.
+ *   1. import cost of the library beyond cdktf's own, in fresh node processes;
+ *   2. construct + synth time and peak RSS, CloudMailMx and the fleet against
+ *      hand-written cdktf DnsRecord resources, at 1,000 and 10,000 domains;
+ *   3. check throughput (a hook: skipped while lib/check does not exist).
+ * Every arm runs in its own fresh process, interleaved with its baseline,
+ * and reports the median of several runs. Ratios compare arms of this run.
+ * BENCH_SIZES=1000,10000 BENCH_RUNS=5 override the defaults.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildForBench } from './build';
+import { checkSection } from './check-section';
+
+const repo = resolve(__dirname, '..');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const IMPORT_RUNS = 21;
+const SHARDS = 16;
+const TARGET = { ratio: 1.1, largeSeconds: 15, largeRssMb: 1536, importMs: 50 };
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function nodeRun(cwd: string, args: string[]): { ms: number; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+/** Wall time of a fresh `node -e <script>`, both arms alternating so drift hits both. */
+function importSection(build: string) {
+  const arms = { cdktf: "require('cdktf')", library: "require('cdktf'); require('./lib')" };
+  const times: Record<keyof typeof arms, number[]> = { cdktf: [], library: [] };
+  for (let i = 0; i < IMPORT_RUNS + 2; i++) {
+    for (const [arm, script] of Object.entries(arms) as [keyof typeof arms, string][]) {
+      const { ms } = nodeRun(build, ['-e', script]);
+      if (i >= 2) times[arm].push(ms); // two warm-up rounds fill the OS file cache
+    }
+  }
+  const cdktf = median(times.cdktf);
+  const library = median(times.library);
+  return { runs: IMPORT_RUNS, cdktfMs: cdktf, cdktfPlusLibraryMs: library, beyondCdktfMs: library - cdktf };
+}
+
+interface SynthSample { ms: number; maxRssMb: number; records: number }
+
+function synthSection(build: string) {
+  const pairs = [['cloudmailmx', 'raw'], ['fleet', 'raw-sharded']] as const;
+  return SIZES.flatMap((count) => {
+    const samples: Record<string, SynthSample[]> = {};
+    for (let run = 0; run < RUNS; run++) {
+      for (const arm of pairs.flat()) {
+        const { stdout } = nodeRun(build, [join('bench', 'synth-worker.js'), arm, String(count), String(SHARDS)]);
+        (samples[arm] ??= []).push(JSON.parse(stdout) as SynthSample);
+        process.stderr.write('.');
+      }
+    }
+    const summary = (arm: string) => ({
+      arm,
+      ms: median(samples[arm].map((s) => s.ms)),
+      maxRssMb: median(samples[arm].map((s) => s.maxRssMb)),
+      records: samples[arm][0].records,
+    });
+    return pairs.map(([arm, baseline]) => {
+      const [ours, base] = [summary(arm), summary(baseline)];
+      return { count, ours, baseline: base, timeRatio: ours.ms / base.ms, rssRatio: ours.maxRssMb / base.maxRssMb, runs: RUNS };
+    });
+  });
+}
+
+function main(): void {
+  const build = buildForBench(repo);
+  try {
+    process.stderr.write(`bench: ${cpus().length} cores, node ${process.version}, ${RUNS} runs per arm\n`);
+    const imports = importSection(build);
+    const synth = synthSection(build);
+    process.stderr.write('\n');
+    const check = checkSection(repo);
+    const largest = Math.max(...SIZES);
+    const targets = [
+      ...synth.map((s) => ({ target: `${s.ours.arm} ${s.count}: time ≤ ${TARGET.ratio}× ${s.baseline.arm}`, measured: `${s.timeRatio.toFixed(2)}×`, met: s.timeRatio <= TARGET.ratio })),
+      ...synth.filter((s) => s.count === largest).map((s) => ({ target: `${s.ours.arm} ${s.count}: ≤ ${TARGET.largeSeconds} s, ≤ ${TARGET.largeRssMb} MB`, measured: `${(s.ours.ms / 1000).toFixed(1)} s, ${s.ours.maxRssMb.toFixed(0)} MB`, met: s.ours.ms <= TARGET.largeSeconds * 1000 && s.ours.maxRssMb <= TARGET.largeRssMb })),
+      { target: `import ≤ ${TARGET.importMs} ms beyond cdktf`, measured: `${imports.beyondCdktfMs.toFixed(0)} ms`, met: imports.beyondCdktfMs <= TARGET.importMs },
+    ];
+    print(imports, synth, check, targets);
+    writeFileSync(join(repo, 'bench', 'results.json'), `${JSON.stringify({ machine: { cores: cpus().length, node: process.version }, imports, synth, check, targets }, null, 2)}\n`);
+    console.log('\nwrote bench/results.json');
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
+}
+
+function print(imports: ReturnType<typeof importSection>, synth: ReturnType<typeof synthSection>, check: ReturnType<typeof checkSection>, targets: { target: string; measured: string; met: boolean }[]): void {
+  const rows: string[][] = [['measurement', 'ours', 'baseline', 'ratio']];
+  rows.push([`import, median of ${imports.runs} fresh processes`, `cdktf + lib ${imports.cdktfPlusLibraryMs.toFixed(0)} ms`, `cdktf ${imports.cdktfMs.toFixed(0)} ms`, `${imports.beyondCdktfMs >= 0 ? '+' : ''}${imports.beyondCdktfMs.toFixed(0)} ms`]);
+  for (const s of synth) {
+    const cell = (x: typeof s.ours) => `${x.arm} ${(x.ms / 1000).toFixed(2)} s, ${x.maxRssMb.toFixed(0)} MB`;
+    rows.push([`construct+synth ${s.count} domains (${s.ours.records} records), median of ${s.runs}`, cell(s.ours), cell(s.baseline), `${s.timeRatio.toFixed(2)}× time, ${s.rssRatio.toFixed(2)}× RSS`]);
+  }
+  rows.push(['check 1,000 domains vs bare resolveMx loop', check.note, '-', '-']);
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
+  console.log([line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n'));
+  console.log('');
+  for (const t of targets) console.log(`${t.met ? 'MET ' : 'MISS'}  ${t.target}: ${t.measured}`);
+}
+
+main();

@@ -1,0 +1,69 @@
+/**
+ * One measurement in a fresh process: build `count` Cloudflare domains
+ * (mx1.cloudaccess.net + one backup) one way, synthesize them into a temp
+ * folder, print {ms, maxRssMb, records} as JSON. Imports happen before the
+ * clock starts; the import cost is measured on its own.
+ *   node synth-worker.js <arm> <count> <shards>
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, S3Backend, TerraformStack } from 'cdktf';
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
+import { CloudMail, CloudMailFleet, CloudMailMx, DnsTarget, FleetBackend, FleetFile } from '../lib';
+
+const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
+const BACKUP = 'backup1.example.net';
+const BUCKET = { bucket: 'bench-state', region: 'eu-west-1' };
+const domainName = (i: number) => `shop-${i}.example.com`;
+
+/** A stack as a hand-written cdktf program has it: provider and S3 state with a lockfile. */
+function rawStack(app: App, name: string): TerraformStack {
+  const stack = new TerraformStack(app, name);
+  new CloudflareProvider(stack, 'cloudflare', {});
+  new S3Backend(stack, { ...BUCKET, key: `${name}.tfstate`, encrypt: true }).addOverride('use_lockfile', true);
+  return stack;
+}
+
+/** The baseline: the same two records per domain, written by hand. */
+function rawRecords(stack: TerraformStack, i: number): void {
+  const name = domainName(i);
+  new DnsRecord(stack, `${name}-mx1`, { zoneId: ZONE, name, type: 'MX', content: CloudMail.PRIMARY_HOST, priority: 10, ttl: 3600 });
+  new DnsRecord(stack, `${name}-backup1`, { zoneId: ZONE, name, type: 'MX', content: BACKUP, priority: 20, ttl: 3600 });
+}
+
+const arms: Record<string, (app: App, count: number, shards: number) => void> = {
+  'raw': (app, count) => {
+    const stack = rawStack(app, 'mail');
+    for (let i = 0; i < count; i++) rawRecords(stack, i);
+  },
+  'cloudmailmx': (app, count) => {
+    const stack = rawStack(app, 'mail');
+    for (let i = 0; i < count; i++) {
+      new CloudMailMx(stack, domainName(i), { domain: domainName(i), target: DnsTarget.cloudflare({ zoneId: ZONE }), servers: CloudMail.servers({ backups: [BACKUP] }) });
+    }
+  },
+  'raw-sharded': (app, count, shards) => {
+    const stacks = Array.from({ length: shards }, (_, shard) => rawStack(app, `mail-${shard}`));
+    for (let i = 0; i < count; i++) rawRecords(stacks[i % shards], i);
+  },
+  'fleet': (app, count, shards) => {
+    const domains = Array.from({ length: count }, (_, i) => ({ domain: domainName(i), provider: 'cloudflare', zoneId: ZONE, backups: [BACKUP] }));
+    new CloudMailFleet(app, 'mail', { definition: FleetFile.fromDocument({ shards, domains }, 'bench'), backend: FleetBackend.s3(BUCKET) });
+  },
+};
+
+const [arm, count, shards] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
+try {
+  const start = performance.now();
+  const app = new App({ outdir });
+  arms[arm](app, count, shards);
+  app.synth();
+  const ms = performance.now() - start;
+  const records = app.node.findAll().filter((node) => node instanceof DnsRecord).length;
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, records }));
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}

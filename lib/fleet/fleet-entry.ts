@@ -1,0 +1,114 @@
+/** The DNS provider that holds a fleet domain's zone; the value is the string used in the fleet file. */
+export enum FleetProvider {
+  /** A Cloudflare zone: `DnsTarget.cloudflare`. */
+  CLOUDFLARE = 'cloudflare',
+  /** A Route53 hosted zone: `DnsTarget.route53`. */
+  ROUTE53 = 'route53',
+}
+
+/** What happens to a domain's old MX records (issue 3's `LegacyPolicy`); the value is the fleet file's string. */
+export enum FleetLegacyPolicy {
+  /** Delete the old records once the rollout completes. */
+  DELETE = 'delete',
+  /** Keep the old records as backups below every CloudMail record. */
+  DEMOTE = 'demote',
+}
+
+/** The rollout stage of a domain (issue 3's `RolloutStage`); the value is the fleet file's string. */
+export enum FleetRolloutStage {
+  /** Old records published at the rollout TTL, no CloudMail record yet. */
+  LOWER_TTL = 'lower-ttl',
+  /** CloudMail records on top, old records demoted. */
+  CUTOVER = 'cutover',
+  /** Final TTL; old records deleted or kept demoted. */
+  COMPLETE = 'complete',
+}
+
+/** One MX record a domain publishes today. */
+export interface FleetLegacyServer {
+  /** The old mail host, e.g. `mail.oldhost.net`. */
+  readonly hostName: string;
+  /** Its MX preference, 0-65535. */
+  readonly priority: number;
+  /**
+   * The provider's import ID of the existing record (Cloudflare: `<zone_id>/<record_id>`).
+   * @default - none
+   */
+  readonly importId?: string;
+}
+
+/** The MX records a domain publishes today, and what to do with them. */
+export interface FleetLegacy {
+  /** The old records. */
+  readonly servers: readonly FleetLegacyServer[];
+  /**
+   * Delete or demote them.
+   * @default FleetLegacyPolicy.DELETE
+   */
+  readonly policy: FleetLegacyPolicy;
+}
+
+/** Where a domain is in its staged move to CloudMail. */
+export interface FleetRollout {
+  /** The current stage. */
+  readonly stage: FleetRolloutStage;
+  /** TTL the old records had before the rollout, in seconds. */
+  readonly previousTtl: number;
+  /**
+   * TTL during the rollout, in seconds.
+   * @default - CloudMailMx's default (300)
+   */
+  readonly rolloutTtl?: number;
+  /**
+   * Seconds from cutover to completion.
+   * @default - CloudMailMx's default (72 h)
+   */
+  readonly soak?: number;
+}
+
+/** One domain of a fleet file, checked against the schema. */
+export interface FleetEntry {
+  /** Position in the file's `domains` list, for messages. */
+  readonly index: number;
+  /** The domain as written in the file. */
+  readonly domain: string;
+  /** The provider holding its zone. */
+  readonly provider: FleetProvider;
+  /** The zone ID on that provider. */
+  readonly zoneId: string;
+  /**
+   * Backup mail hosts after mx1.cloudaccess.net, in order.
+   * @default - none
+   */
+  readonly backups: readonly string[];
+  /**
+   * TTL of the CloudMail records, in seconds.
+   * @default 3600
+   */
+  readonly ttl?: number;
+  /**
+   * Cloudflare Enterprise zone (allows TTL 30).
+   * @default false
+   */
+  readonly enterpriseZone: boolean;
+  /**
+   * The old records to take over.
+   * @default - none
+   */
+  readonly legacy?: FleetLegacy;
+  /**
+   * The staged rollout.
+   * @default - none
+   */
+  readonly rollout?: FleetRollout;
+}
+
+/** A whole fleet file, checked against the schema. */
+export interface FleetDefinition {
+  /** Where it was read from (a file path), for messages. */
+  readonly source: string;
+  /** Fixed number of shards per provider; changing it moves domains between stacks (see docs/scale.md). */
+  readonly shards: number;
+  /** The domains, in file order. */
+  readonly domains: readonly FleetEntry[];
+}
