@@ -16,6 +16,7 @@ export function buildForBench(repo: string): string {
     entryPoints: [
       ...readdirSync(join(repo, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join('lib', file)),
       'bench/synth-worker.ts',
+      'bench/check-worker.ts',
     ],
     outdir: out,
     outbase: repo,

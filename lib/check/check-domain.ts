@@ -130,6 +130,8 @@ interface Settings {
   readonly authoritative: boolean;
   readonly query: QueryOptions;
   readonly now: Date;
+  /** Target lookups of this run by host: a fleet's domains mostly share their MX hosts, so each is asked once. */
+  readonly targetLookups: Map<string, Promise<TargetLookup>>;
 }
 
 function resolveSettings(options: CheckOptions): Settings {
@@ -155,6 +157,7 @@ function resolveSettings(options: CheckOptions): Settings {
     authoritative: options.authoritative ?? false,
     query: { timeoutMs, attempts, ednsUdpSize: ednsUdpSize === 0 ? undefined : ednsUdpSize },
     now: options.now ?? new Date(),
+    targetLookups: new Map(),
   };
 }
 
@@ -174,8 +177,7 @@ async function checkOne(domain: string, expected: readonly MxRecord[], settings:
   hosts.delete(NULL_MX_HOST);
   // IP literals are judged as such; looking them up as names would only add noise.
   for (const host of hosts) if (isIpLiteral(host)) hosts.delete(host);
-  const [resolver] = settings.resolvers;
-  const targets = new Map<string, TargetLookup>(await Promise.all([...hosts].map(async (host) => [host, await lookUpTarget(resolver, host, settings.query)] as const)));
+  const targets = new Map<string, TargetLookup>(await Promise.all([...hosts].map(async (host) => [host, await lookUpTargetOnce(host, settings)] as const)));
   const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now });
   return {
     domain,
@@ -183,6 +185,14 @@ async function checkOne(domain: string, expected: readonly MxRecord[], settings:
     servers: observations.map(({ server, outcome }) => ({ server, records: outcome.kind === 'records' ? outcome.records : [] })),
     findings,
   };
+}
+
+function lookUpTargetOnce(host: string, settings: Settings): Promise<TargetLookup> {
+  const known = settings.targetLookups.get(host);
+  if (known !== undefined) return known;
+  const lookup = lookUpTarget(settings.resolvers[0], host, settings.query);
+  settings.targetLookups.set(host, lookup);
+  return lookup;
 }
 
 async function observe(domain: string, settings: Settings): Promise<ServerObservation[]> {

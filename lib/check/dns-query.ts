@@ -36,7 +36,7 @@ export const DEFAULT_QUERY_OPTIONS: QueryOptions = { timeoutMs: 2000, attempts: 
 
 /**
  * Asks one server one question: UDP first, then TCP when the answer is
- * truncated (TC bit), each attempt with a new ID and source port.
+ * truncated (TC bit), each attempt with a new random ID.
  */
 export async function queryDns(server: DnsServerAddress, question: DnsQuestion, options: QueryOptions): Promise<QueryResult> {
   for (let attempt = 1; attempt <= options.attempts; attempt++) {

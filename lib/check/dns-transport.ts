@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createSocket } from 'node:dgram';
+import { createSocket, Socket } from 'node:dgram';
 import { connect, isIP } from 'node:net';
 import { answersQuery, DnsQuestion, DnsResponse, encodeQuery, parseDnsResponse } from './dns-message';
 import { DnsServerAddress } from './dns-server-address';
@@ -15,31 +15,85 @@ export interface ExchangeOptions {
   readonly ednsUdpSize?: number;
 }
 
+/** A query waiting for its answer on the shared UDP socket. */
+interface PendingQuery {
+  readonly server: DnsServerAddress;
+  readonly question: DnsQuestion;
+  readonly finish: (response: DnsResponse | undefined) => void;
+}
+
 /**
- * Sends one query over UDP from a fresh socket (a random source port) with a
- * random ID. Datagrams from another address, that do not parse, or whose ID
- * or question differ are ignored, so a spoofed or stale answer cannot win;
- * gives undefined when no matching answer came in time.
+ * One UDP socket per address family, shared by every query of the process
+ * and told apart by query ID, as stub resolvers do: a socket per query cost
+ * most of a bulk check's time. The socket is unref'd, so it never keeps the
+ * process alive; a pending query's timer does.
+ */
+class SharedUdpSocket {
+  private socket: Socket | undefined;
+  private readonly pending = new Map<number, PendingQuery>();
+
+  constructor(private readonly family: 'udp4' | 'udp6') {}
+
+  public exchange(server: DnsServerAddress, question: DnsQuestion, options: ExchangeOptions): Promise<DnsResponse | undefined> {
+    return new Promise((resolve) => {
+      const id = this.freeQueryId();
+      const finish = (response: DnsResponse | undefined): void => {
+        if (this.pending.get(id)?.finish !== finish) return;
+        this.pending.delete(id);
+        clearTimeout(timer);
+        resolve(response);
+      };
+      const timer = setTimeout(() => finish(undefined), options.timeoutMs);
+      this.pending.set(id, { server, question, finish });
+      // A send error (no route, port unreachable) is reported as no answer.
+      this.open().send(encodeQuery(question, id, options.ednsUdpSize), server.port, server.host, (error) => {
+        if (error) finish(undefined);
+      });
+    });
+  }
+
+  private open(): Socket {
+    if (this.socket !== undefined) return this.socket;
+    const socket = createSocket(this.family);
+    socket.unref();
+    socket.on('message', (datagram, sender) => this.receive(datagram, sender.address, sender.port));
+    socket.on('error', () => {
+      // The socket is unusable: fail what waits on it and open a new one next time.
+      this.socket = undefined;
+      socket.close();
+      [...this.pending.values()].forEach((query) => query.finish(undefined));
+    });
+    this.socket = socket;
+    return socket;
+  }
+
+  /** Datagrams from another address, that do not parse, or whose ID or question differ are ignored. */
+  private receive(datagram: Buffer, address: string, port: number): void {
+    if (datagram.length < 2) return;
+    const query = this.pending.get(datagram.readUInt16BE(0));
+    if (query === undefined || address !== query.server.host || port !== query.server.port) return;
+    const response = parseDnsResponse(datagram);
+    if (response !== undefined && answersQuery(response, datagram.readUInt16BE(0), query.question)) query.finish(response);
+  }
+
+  /** A random ID no query in flight uses, so answers cannot be confused. */
+  private freeQueryId(): number {
+    let id = randomQueryId();
+    while (this.pending.has(id)) id = randomQueryId();
+    return id;
+  }
+}
+
+const sharedSockets = { udp4: new SharedUdpSocket('udp4'), udp6: new SharedUdpSocket('udp6') };
+
+/**
+ * Sends one query over UDP with a random ID. Datagrams from another address,
+ * that do not parse, or whose ID or question differ are ignored, so a
+ * spoofed or stale answer cannot win; gives undefined when no matching
+ * answer came in time.
  */
 export function exchangeOverUdp(server: DnsServerAddress, question: DnsQuestion, options: ExchangeOptions): Promise<DnsResponse | undefined> {
-  return new Promise((resolve) => {
-    const id = randomQueryId();
-    const socket = createSocket(isIP(server.host) === 6 ? 'udp6' : 'udp4');
-    const finish = (response: DnsResponse | undefined): void => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(response);
-    };
-    const timer = setTimeout(() => finish(undefined), options.timeoutMs);
-    socket.on('message', (datagram, sender) => {
-      if (sender.address !== server.host || sender.port !== server.port) return;
-      const response = parseDnsResponse(datagram);
-      if (response !== undefined && answersQuery(response, id, question)) finish(response);
-    });
-    // A send error (no route, port unreachable) is reported as no answer.
-    socket.on('error', () => finish(undefined));
-    socket.send(encodeQuery(question, id, options.ednsUdpSize), server.port, server.host);
-  });
+  return sharedSockets[isIP(server.host) === 6 ? 'udp6' : 'udp4'].exchange(server, question, options);
 }
 
 /**

@@ -1,13 +1,21 @@
 import { CloudMail } from '../cloudmail/cloudmail';
 import { CloudMailMxProps } from '../cloudmail-mx';
+import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 import { DnsTarget } from '../targets/dns-target';
-import { FleetEntry, FleetProvider } from './fleet-entry';
+import { FleetEntry, FleetLegacyPolicy, FleetProvider, FleetRolloutStage } from './fleet-entry';
 
-/**
- * The one place a fleet entry becomes CloudMailMx props. `entry.legacy` and
- * `entry.rollout` are validated and carried, and passed on here once
- * CloudMailMx accepts them (issue 3).
- */
+// The fleet file spells these in kebab case; the construct API uses enums.
+const LEGACY_POLICY: Record<FleetLegacyPolicy, LegacyPolicy> = {
+  [FleetLegacyPolicy.DELETE]: LegacyPolicy.DELETE,
+  [FleetLegacyPolicy.DEMOTE]: LegacyPolicy.DEMOTE,
+};
+const ROLLOUT_STAGE: Record<FleetRolloutStage, RolloutStage> = {
+  [FleetRolloutStage.LOWER_TTL]: RolloutStage.LOWER_TTL,
+  [FleetRolloutStage.CUTOVER]: RolloutStage.CUTOVER,
+  [FleetRolloutStage.COMPLETE]: RolloutStage.COMPLETE,
+};
+
+/** The one place a fleet entry becomes CloudMailMx props. */
 export function fleetEntryProps(entry: FleetEntry): CloudMailMxProps {
   return {
     domain: entry.domain,
@@ -16,6 +24,8 @@ export function fleetEntryProps(entry: FleetEntry): CloudMailMxProps {
       : DnsTarget.route53({ zoneId: entry.zoneId }),
     servers: CloudMail.servers({ backups: [...entry.backups] }),
     ttl: entry.ttl,
+    legacy: entry.legacy && { servers: entry.legacy.servers.map((server) => ({ ...server })), policy: LEGACY_POLICY[entry.legacy.policy] },
+    rollout: entry.rollout && { ...entry.rollout, stage: ROLLOUT_STAGE[entry.rollout.stage] },
   };
 }
 

@@ -48,6 +48,23 @@ test('carries legacy and rollout in the typed entry', () => {
   expect(entry).toMatchObject({ legacy: { policy: 'delete', servers: [{ importId: 'z/r' }] }, rollout: { stage: 'cutover', previousTtl: 86400 } });
 });
 
+test('a fleet domain in rollout gets its stage\'s records and gates in its shard\'s stack', () => {
+  const fleet = fleetOf([route53Entry('example.org', {
+    legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }] },
+    rollout: { stage: 'cutover', previousTtl: 86400 },
+  })], 1);
+  const stack = JSON.parse(Testing.synth(fleet.stacks[0]));
+  expect(Object.values(stack.resource.aws_route53_record)).toEqual([expect.objectContaining({ records: ['10 mx1.cloudaccess.net.', '20 mail.oldhost.net.'], ttl: 300 })]);
+  expect(Object.keys(stack.resource.terraform_data)).toHaveLength(3);
+});
+
+test('rollout mistakes are reported with the domain and the fleet-file field', () => {
+  expect(() => fleetOf([cloudflareEntry('example.com', {
+    legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }] },
+    rollout: { stage: 'lower-ttl', previousTtl: 86400 },
+  })])).toThrow(/example\.com \(domains\[0\]\).*legacy\.servers\[0\]\.importId/s);
+});
+
 describe('stable sharding', () => {
   const names = fc.uniqueArray(fc.domain(), { minLength: 1, maxLength: 25, selector: (d) => d.toLowerCase() });
   const place = (domains: readonly string[], shards: number) =>

@@ -1,4 +1,4 @@
-import { CloudflareTarget } from '../../lib';
+import { CloudflareTarget, LegacyPolicy, RolloutStage } from '../../lib';
 import { fleetEntryProps, fleetProperty } from '../../lib/fleet/fleet-entry-props';
 import { Route53Target } from '../../lib/targets/route53';
 import { cloudflareEntry, definitionOf, route53Entry } from './fixtures';
@@ -19,4 +19,14 @@ test('names the fleet-file field of a CloudMailMx reason', () => {
   expect(['servers[1].hostName', 'servers[3].priority', 'servers', 'target.zoneId', 'ttl', 'domain'].map(fleetProperty)).toEqual([
     'backups[0]', 'backups[2].priority', 'backups', 'zoneId', 'ttl', 'domain',
   ]);
+});
+
+test('passes legacy records and the rollout stage on to CloudMailMx', () => {
+  const importId = `${'a'.repeat(32)}/${'b'.repeat(32)}`;
+  const [props] = definitionOf([cloudflareEntry('example.com', {
+    legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10, importId }], policy: 'demote' },
+    rollout: { stage: 'cutover', previousTtl: 86400, soak: 3600 },
+  })]).domains.map(fleetEntryProps);
+  expect(props.legacy).toEqual({ servers: [{ hostName: 'mail.oldhost.net', priority: 10, importId }], policy: LegacyPolicy.DEMOTE });
+  expect(props.rollout).toEqual({ stage: RolloutStage.CUTOVER, previousTtl: 86400, soak: 3600 });
 });
