@@ -21,3 +21,8 @@ export { Finding, FindingCode, Severity, DomainStatus } from './check/finding';
 export { ServedMxRecord } from './check/observation';
 export * from './synth/read-synth-output';
 export * from './synth/mx-manifest';
+export * from './summary/domain-summary';
+export { ChangeKind, RecordChange, StageMove, DomainChange, DomainComparison, compareDomains } from './summary/summary-diff';
+export * from './summary/safety-warnings';
+export * from './summary/summary-report';
+export { renderSummaryMarkdown, SUMMARY_MARKER } from './summary/render-summary-markdown';
