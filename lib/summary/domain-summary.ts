@@ -120,11 +120,7 @@ export function summarizeDomain(set: SynthesizedMxSet): DomainSummary {
     path: manifest?.path,
     records,
     legacy: manifest?.legacy && { policy: manifest.legacy.policy, records: manifest.legacy.records.map((text) => legacyFate(parseMxRecordText(text), records)) },
-    rollout: manifest?.rollout && {
-      ...manifest.rollout,
-      gate: currentGate(manifest.rollout.stage, set.gates),
-      next: nextStage(manifest.rollout),
-    },
+    rollout: manifest?.rollout && summarizeRollout(manifest.rollout, set.gates),
   };
 }
 
@@ -140,6 +136,11 @@ function legacyFate(legacy: MxRecord, published: readonly SummaryRecord[]): Lega
   const base = { priority: legacy.priority, hostName: legacy.hostName };
   if (kept === undefined) return { ...base, fate: LegacyFate.DELETED };
   return { ...base, fate: kept.priority === legacy.priority ? LegacyFate.KEPT : LegacyFate.DEMOTED, publishedPriority: kept.priority };
+}
+
+function summarizeRollout(rollout: NonNullable<MxManifestEntry['rollout']>, gates: readonly SynthesizedGate[]): RolloutSummary {
+  const { stage, gated, previousTtl, rolloutTtl, soak } = rollout;
+  return { stage, gated, previousTtl, rolloutTtl, soak, gate: currentGate(stage, gates), next: nextStage(rollout) };
 }
 
 function currentGate(stage: RolloutStage, gates: readonly SynthesizedGate[]): StageRule | undefined {
