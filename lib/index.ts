@@ -28,3 +28,8 @@ export * from './fleet/fleet-file';
 export * from './fleet/fleet-providers';
 export * from './fleet/fleet-validation-error';
 export { shardOf } from './fleet/shard';
+export * from './summary/domain-summary';
+export { ChangeKind, RecordChange, StageMove, DomainChange, DomainComparison, compareDomains } from './summary/summary-diff';
+export * from './summary/safety-warnings';
+export * from './summary/summary-report';
+export { renderSummaryMarkdown, SUMMARY_MARKER } from './summary/render-summary-markdown';

@@ -22,12 +22,12 @@ function synthExample(name: string, file = 'main.ts'): Record<string, { resource
   }
 }
 
-test('every example folder has a README and an app', () => {
-  expect(examples.length).toBeGreaterThanOrEqual(4);
+test('every example folder has a README and an app or a CI workflow', () => {
+  expect(examples.length).toBeGreaterThanOrEqual(5);
   for (const name of examples) {
     const files = readdirSync(join(examplesDir, name));
     expect(files).toContain('README.md');
-    expect(files.some((file) => file.endsWith('.ts'))).toBe(true);
+    expect(files.some((file) => file.endsWith('.ts') || file.endsWith('.yml'))).toBe(true);
   }
 });
 

@@ -1,38 +1,16 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cdktfSynth as runSynth, checkout, removeCheckouts } from './cdktf-checkout';
 
 /** `npm run synth` runs the real cdktf CLI; these tests run it in throwaway checkouts. */
 const repo = resolve(__dirname, '..');
-const checkouts: string[] = [];
 const SECRET = 'cf-token-that-must-never-be-written';
-
-function checkout(mainTs?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
-  for (const file of ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'lib']) cpSync(join(repo, file), join(dir, file), { recursive: true });
-  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  if (mainTs !== undefined) writeFileSync(join(dir, 'main.ts'), mainTs);
-  checkouts.push(dir);
-  return dir;
-}
-
-function cdktfSynth(dir: string): Promise<{ status: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(dir, 'node_modules', '.bin', 'cdktf'), ['synth'], {
-      cwd: dir,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true', CLOUDFLARE_API_TOKEN: SECRET, AWS_SECRET_ACCESS_KEY: SECRET },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => done({ status, output }));
-  });
-}
+const cdktfSynth = (dir: string) => runSynth(dir, [], { CLOUDFLARE_API_TOKEN: SECRET, AWS_SECRET_ACCESS_KEY: SECRET });
 
 const stackJson = (dir: string) => join(dir, 'cdktf.out', 'stacks', 'mail-dns', 'cdk.tf.json');
 
-afterAll(() => checkouts.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(removeCheckouts);
 
 describe('cdktf synth of main.ts', () => {
   let first: string;

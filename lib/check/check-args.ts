@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { CloudMail } from '../cloudmail/cloudmail';
 import { normalizeDnsName } from '../model/dns-name';
 import { MxServer } from '../model/mx-server';
@@ -67,27 +67,27 @@ export function parseCheckArgs(args: readonly string[]): CheckCommand {
 }
 
 function parseOrExplain(args: readonly string[]) {
+  return parseArgsOrExplain({ args: [...args], allowPositionals: true, strict: true, options: {
+    expect: { type: 'string' },
+    backup: { type: 'string', multiple: true },
+    'expect-file': { type: 'string' },
+    'from-synth': { type: 'string' },
+    resolver: { type: 'string', multiple: true },
+    authoritative: { type: 'boolean' },
+    file: { type: 'string' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } }, CHECK_USAGE);
+}
+
+/** Parses a subcommand's command line; an unknown or malformed option becomes a {@link UsageError} with the usage text. */
+export function parseArgsOrExplain<const T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        expect: { type: 'string' },
-        backup: { type: 'string', multiple: true },
-        'expect-file': { type: 'string' },
-        'from-synth': { type: 'string' },
-        resolver: { type: 'string', multiple: true },
-        authoritative: { type: 'boolean' },
-        file: { type: 'string' },
-        concurrency: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs(config);
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Fix: see the options below.\n\n${CHECK_USAGE}`);
+    throw new UsageError(`${(error as Error).message}. Fix: see the options below.\n\n${usage}`);
   }
 }
 

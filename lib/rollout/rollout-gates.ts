@@ -20,6 +20,11 @@ export interface RolloutGatesProps {
  */
 const NEVER_APPLIED = 'never-applied';
 
+/** The id of the `terraform_data` gate that refuses `stage` too early; tools reading synth output find gates by it. */
+export function gateId(stage: RolloutStage): string {
+  return `${stage.toLowerCase()}_gate`;
+}
+
 /**
  * The stage gates, made only of Terraform's builtin `terraform_data`, so
  * they need no provider and never depend on one:
@@ -51,7 +56,7 @@ export class RolloutGates extends Construct {
     let nextStageEarliest = Fn.timeadd(loweredAt.appliedAt, `${props.previousTtl}s`);
 
     if (stage !== RolloutStage.LOWER_TTL) {
-      const cutoverGate = this.gate('cutover_gate', {
+      const cutoverGate = this.gate(gateId(RolloutStage.CUTOVER), {
         stageName: 'CUTOVER',
         previous: loweredAt,
         previousName: 'LOWER_TTL',
@@ -61,7 +66,7 @@ export class RolloutGates extends Construct {
       const cutoverAt = this.stageApplied('cutover_applied', stage === RolloutStage.CUTOVER, [cutoverGate]);
       nextStageEarliest = Fn.timeadd(cutoverAt.appliedAt, `${props.soak}s`);
       if (stage === RolloutStage.COMPLETE) {
-        this.gate('complete_gate', {
+        this.gate(gateId(RolloutStage.COMPLETE), {
           stageName: 'COMPLETE',
           previous: cutoverAt,
           previousName: 'CUTOVER',

@@ -8,6 +8,9 @@ export enum RolloutStage {
   COMPLETE = 'COMPLETE',
 }
 
+/** The stages in the order they must be applied. */
+export const ROLLOUT_STAGES: readonly RolloutStage[] = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER, RolloutStage.COMPLETE];
+
 /** What happens to the legacy records once the domain is on CloudMail. */
 export enum LegacyPolicy {
   /** Delete them. */

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { MxRecordSet } from '../model/mx-server';
+import { MxRecord, MxRecordSet } from '../model/mx-server';
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 
 /** The key under the stack's top-level "//" comment object; Terraform ignores "//" keys. */
@@ -53,4 +53,10 @@ export function writeMxManifest(construct: Construct, recordSet: MxRecordSet, pr
 export function readMxManifest(stackJson: { readonly '//'?: Record<string, unknown> }): MxManifestEntry[] {
   const entries = (stackJson['//']?.[MX_MANIFEST_KEY] ?? {}) as Record<string, MxManifestEntry>;
   return Object.values(entries).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Reads back a record written as {@link MxRecordText}. */
+export function parseMxRecordText(text: MxRecordText): MxRecord {
+  const [priority, hostName] = text.split(' ');
+  return { hostName, priority: Number(priority) };
 }

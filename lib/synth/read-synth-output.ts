@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeDnsName } from '../model/dns-name';
 import { compareMxRecords, MxServer, NULL_MX_HOST } from '../model/mx-server';
+import { gateId } from '../rollout/rollout-gates';
+import { ROLLOUT_STAGES, RolloutStage } from '../rollout/rollout-stage';
+import { MxManifestEntry, readMxManifest } from './mx-manifest';
 
 /** The DNS providers whose MX resources the reader understands. */
 export enum SynthProvider {
@@ -22,12 +25,45 @@ export interface SynthesizedMxSet {
   readonly ttl?: number;
   /** Sorted by priority, then host; hosts lowercase without trailing dot, "." for a null MX. */
   readonly records: readonly MxServer[];
+  /**
+   * What the construct that wrote these records meant (legacy records, rollout), from the stack's manifest.
+   * @default - none: the records were not written by a cloudmail-mx construct
+   */
+  readonly manifest?: MxManifestEntry;
+  /** The rollout gates Terraform checks before it applies this set, from the stack's `terraform_data` gates. */
+  readonly gates: readonly SynthesizedGate[];
 }
 
-interface TerraformResources {
-  readonly cloudflare_dns_record?: Record<string, Record<string, unknown>>;
-  readonly aws_route53_record?: Record<string, Record<string, unknown>>;
+/** A `terraform_data` gate: `stage` is refused until `waitSeconds` after `after` was applied. */
+export interface SynthesizedGate {
+  readonly stage: RolloutStage;
+  readonly after: RolloutStage;
+  readonly waitSeconds: number;
 }
+
+/** synth output that cannot be read; the message says what to do. */
+export class SynthOutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SynthOutputError';
+  }
+}
+
+type TerraformResource = Record<string, unknown> & { readonly '//'?: { readonly metadata?: { readonly path?: string } } };
+
+interface TerraformResources {
+  readonly cloudflare_dns_record?: Record<string, TerraformResource>;
+  readonly aws_route53_record?: Record<string, TerraformResource>;
+  readonly terraform_data?: Record<string, TerraformResource>;
+}
+
+interface StackJson {
+  readonly '//'?: Record<string, unknown>;
+  readonly resource?: TerraformResources;
+}
+
+/** An MX set before the manifest and gates are attached, with the construct paths of its resources. */
+type MxSetResources = Omit<SynthesizedMxSet, 'manifest' | 'gates'> & { readonly resourcePaths: readonly string[] };
 
 /**
  * Reads `<outdir>/stacks/<stack>/cdk.tf.json` of a `cdktf synth` and returns
@@ -37,30 +73,64 @@ interface TerraformResources {
 export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
   const stacksDir = join(outdir, 'stacks');
   if (!existsSync(stacksDir)) {
-    throw new Error(`${outdir} has no stacks/ folder, so it is not the output of cdktf synth. Fix: run "npx cdktf synth" (or npm run synth) and pass its output folder, usually cdktf.out.`);
+    throw new SynthOutputError(`${outdir} has no stacks/ folder, so it is not the output of cdktf synth. Fix: run "npx cdktf synth" (or npm run synth) and pass its output folder, usually cdktf.out.`);
   }
   return readdirSync(stacksDir).sort().flatMap((stack) => {
     const file = join(stacksDir, stack, 'cdk.tf.json');
     if (!existsSync(file)) return [];
-    const resources = (JSON.parse(readFileSync(file, 'utf8')) as { resource?: TerraformResources }).resource ?? {};
-    return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources)].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+    const stackJson = parseStack(file);
+    const resources = stackJson.resource ?? {};
+    const manifest = readMxManifest(stackJson);
+    return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources)]
+      .map(({ resourcePaths, ...set }) => withIntent(set, resourcePaths, manifest, resources))
+      .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   });
 }
 
-function cloudflareSets(stack: string, resources: TerraformResources): SynthesizedMxSet[] {
-  const groups = new Map<string, { zoneId: string; domain: string; ttl?: number; records: MxServer[] }>();
+function parseStack(file: string): StackJson {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SynthOutputError(`${file} is not valid JSON (${(error as Error).message}), so the synth output is damaged. Fix: run "npx cdktf synth" again (without --hcl: the JSON output is what is read).`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SynthOutputError(`${file} does not hold a Terraform JSON object, so the synth output is damaged. Fix: run "npx cdktf synth" again.`);
+  }
+  return parsed as StackJson;
+}
+
+/** Attaches the manifest entry of the construct that owns the set's resources, and that construct's gates. */
+function withIntent(set: Omit<MxSetResources, 'resourcePaths'>, resourcePaths: readonly string[], manifest: readonly MxManifestEntry[], resources: TerraformResources): SynthesizedMxSet {
+  const entry = manifest.find((candidate) => resourcePaths.some((path) => path.startsWith(`${candidate.path}/`)));
+  if (entry === undefined) return { ...set, gates: [] };
+  const gates = ROLLOUT_STAGES.slice(1).flatMap((stage, index) => {
+    const gate = Object.values(resources.terraform_data ?? {}).find((resource) => resourcePath(resource) === `${entry.path}/rollout/${gateId(stage)}`);
+    const waitSeconds = (gate?.input as { wait_seconds?: unknown } | undefined)?.wait_seconds;
+    return typeof waitSeconds === 'number' ? [{ stage, after: ROLLOUT_STAGES[index], waitSeconds }] : [];
+  });
+  return { ...set, manifest: entry, gates };
+}
+
+function resourcePath(resource: TerraformResource): string {
+  return resource['//']?.metadata?.path ?? '';
+}
+
+function cloudflareSets(stack: string, resources: TerraformResources): MxSetResources[] {
+  const groups = new Map<string, { zoneId: string; domain: string; ttl?: number; records: MxServer[]; resourcePaths: string[] }>();
   for (const resource of Object.values(resources.cloudflare_dns_record ?? {})) {
     if (resource.type !== 'MX') continue;
     const zoneId = String(resource.zone_id);
     const domain = toName(resource.name);
-    const group = groups.get(`${zoneId} ${domain}`) ?? { zoneId, domain, ttl: toTtl(resource.ttl), records: [] };
+    const group = groups.get(`${zoneId} ${domain}`) ?? { zoneId, domain, ttl: toTtl(resource.ttl), records: [], resourcePaths: [] };
     group.records.push({ hostName: toName(resource.content), priority: Number(resource.priority) });
+    group.resourcePaths.push(resourcePath(resource));
     groups.set(`${zoneId} ${domain}`, group);
   }
   return [...groups.values()].map((group) => ({ stack, provider: SynthProvider.CLOUDFLARE, ...group, records: group.records.sort(compareMxRecords) }));
 }
 
-function route53Sets(stack: string, resources: TerraformResources): SynthesizedMxSet[] {
+function route53Sets(stack: string, resources: TerraformResources): MxSetResources[] {
   return Object.values(resources.aws_route53_record ?? {}).filter((resource) => resource.type === 'MX').map((resource) => ({
     stack,
     provider: SynthProvider.ROUTE53,
@@ -71,6 +141,7 @@ function route53Sets(stack: string, resources: TerraformResources): SynthesizedM
       const [priority, host] = String(value).trim().split(/\s+/);
       return { hostName: toName(host), priority: Number(priority) };
     }).sort(compareMxRecords),
+    resourcePaths: [resourcePath(resource)],
   }));
 }
 

@@ -1,7 +1,8 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CloudMail, CloudMailMx, DnsTarget, NullMx } from '../../lib';
-import { readSynthOutput, SynthProvider } from '../../lib/synth/read-synth-output';
+import { join } from 'node:path';
+import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../lib';
+import { readSynthOutput, SynthOutputError, SynthProvider } from '../../lib/synth/read-synth-output';
 import { synthToTempDir } from './synth-to-temp-dir';
 
 describe('readSynthOutput', () => {
@@ -19,6 +20,8 @@ describe('readSynthOutput', () => {
     expect(readSynthOutput(outdir).find((set) => set.provider === SynthProvider.CLOUDFLARE)).toEqual({
       stack: 'mail', provider: SynthProvider.CLOUDFLARE, zoneId: '023e105f4ecef8ad9ca31a8372d0c353', domain: 'example.com', ttl: 300,
       records: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.example.net', priority: 20 }],
+      manifest: expect.objectContaining({ path: 'mail/cf', provider: 'Cloudflare' }),
+      gates: [],
     });
   });
 
@@ -33,4 +36,43 @@ describe('readSynthOutput', () => {
   test('says what to do when the folder is not synth output', () => {
     expect(() => readSynthOutput(tmpdir())).toThrow(/no stacks\/ folder.*Fix: run "npx cdktf synth"/);
   });
+});
+
+describe('readSynthOutput of a staged rollout', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'moving', {
+        domain: 'example.org',
+        target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }),
+        legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }], policy: LegacyPolicy.DEMOTE },
+        rollout: { stage: RolloutStage.COMPLETE, previousTtl: 7200, soak: 3600 },
+      });
+    });
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  test('attaches the manifest entry of the construct that wrote the records', () => {
+    const [set] = readSynthOutput(outdir);
+    expect(set.manifest).toMatchObject({ path: 'mail/moving', legacy: { policy: 'DEMOTE', records: ['10 mail.oldhost.net'] }, rollout: { stage: 'COMPLETE' } });
+  });
+
+  test('reads the terraform_data gates that refuse each stage too early', () => {
+    expect(readSynthOutput(outdir)[0].gates).toEqual([
+      { stage: RolloutStage.CUTOVER, after: RolloutStage.LOWER_TTL, waitSeconds: 7200 },
+      { stage: RolloutStage.COMPLETE, after: RolloutStage.CUTOVER, waitSeconds: 3600 },
+    ]);
+  });
+});
+
+test('a stack file that is not JSON gives an error that says to synthesize again', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'broken-synth-'));
+  try {
+    mkdirSync(join(outdir, 'stacks', 'mail'), { recursive: true });
+    writeFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), '{ "resource": ');
+    expect(() => readSynthOutput(outdir)).toThrow(SynthOutputError);
+    expect(() => readSynthOutput(outdir)).toThrow(/cdk\.tf\.json is not valid JSON .*Fix: run "npx cdktf synth" again/);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 });
