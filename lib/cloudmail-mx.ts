@@ -7,6 +7,7 @@ import { MxRecordSet, MxServer } from './model/mx-server';
 import { MxPolicy } from './mx-policy';
 import { DEFAULT_MX_TTL } from './mx-records';
 import { bindRecordSet, MxPublication, throwIfInvalid, validateMxPublication } from './publish-mx-records';
+import { writeMxManifest } from './synth/mx-manifest';
 import { DEFAULT_ROLLOUT_TTL, DEFAULT_SOAK_SECONDS, LegacyRecords, RolloutOptions } from './rollout/rollout-options';
 import { RolloutGates } from './rollout/rollout-gates';
 import { planRollout } from './rollout/rollout-plan';
@@ -92,10 +93,12 @@ export class CloudMailMx extends Construct {
       props.target,
       { domain, ttl: plan.ttl, records: plan.records, takeOverExisting: plan.takesOverExisting },
       { dependsOn: gates ? gates.dependables : undefined },
-      {
-        legacy: props.legacy && { policy, records: legacy.records.map((record) => `${record.priority} ${record.hostName}`) },
-        rollout,
-      },
     );
+    writeMxManifest(this, {
+      path: this.node.path,
+      domain,
+      legacy: props.legacy && { policy, records: legacy.records.map((record) => `${record.priority} ${record.hostName}`) },
+      rollout,
+    });
   }
 }

@@ -7,7 +7,6 @@ import { MxRecord, MxRecordSet, MxServer } from './model/mx-server';
 import { validateMxServers } from './model/mx-servers-validator';
 import { MxValidationError } from './model/mx-validation-error';
 import { ValidationReason } from './model/validation-reason';
-import { MxManifestEntry, writeMxManifest } from './synth/mx-manifest';
 import { BindOptions, IDnsTarget } from './targets/dns-target-adapter';
 import { DnsTargetCapabilities, validateTtl } from './targets/dns-target-capabilities';
 
@@ -51,17 +50,10 @@ export function throwIfInvalid(scope: Construct, reasons: readonly ValidationRea
   if (reasons.length > 0) throw new MxValidationError(scope.node.path, reasons);
 }
 
-/** Fits the record set to the target's capabilities, binds it, and records what was meant in the stack's manifest. */
-export function bindRecordSet(
-  scope: Construct,
-  target: IDnsTarget,
-  recordSet: MxRecordSet,
-  options?: BindOptions,
-  manifest?: Pick<MxManifestEntry, 'legacy' | 'rollout'>,
-): MxRecordSet {
+/** Fits the record set to the target's capabilities and binds it. */
+export function bindRecordSet(scope: Construct, target: IDnsTarget, recordSet: MxRecordSet, options?: BindOptions): MxRecordSet {
   const fitted: MxRecordSet = { ...recordSet, records: fitToCapabilities(scope, recordSet.records, target.capabilities) };
   target.bind(scope, fitted, options);
-  writeMxManifest(scope, fitted, target.capabilities.providerName, manifest);
   return fitted;
 }
 

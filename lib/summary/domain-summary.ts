@@ -117,7 +117,7 @@ export function summarizeDomain(set: SynthesizedMxSet): DomainSummary {
     domain: set.domain,
     provider: set.provider,
     zoneId: set.zoneId,
-    path: manifest?.path,
+    path: set.path,
     records,
     legacy: manifest?.legacy && { policy: manifest.legacy.policy, records: manifest.legacy.records.map((text) => legacyFate(parseMxRecordText(text), records)) },
     rollout: manifest?.rollout && summarizeRollout(manifest.rollout, set.gates),

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { MxRecord, MxRecordSet } from '../model/mx-server';
+import { MxRecord } from '../model/mx-server';
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 
 /** The key under the stack's top-level "//" comment object; Terraform ignores "//" keys. */
@@ -10,20 +10,16 @@ export const MX_MANIFEST_KEY = 'cloudmail-mx';
 export type MxRecordText = string;
 
 /**
- * What one MX construct meant, written into its stack's `cdk.tf.json` so
- * tools that read synth output (summary, check) need not guess which
- * records are legacy or where a rollout stands.
+ * What an MX construct with legacy records or a rollout meant, written into
+ * its stack's `cdk.tf.json` so tools that read synth output (summary) need
+ * not guess which records are legacy or where a rollout stands. Everything
+ * else is in the resources themselves, so plain constructs write no entry:
+ * a fleet of plain domains pays nothing for it.
  */
 export interface MxManifestEntry {
-  /** The construct path. */
+  /** The construct path; its records are its direct children. */
   readonly path: string;
   readonly domain: string;
-  /** The target's provider name, e.g. "Cloudflare". */
-  readonly provider: string;
-  /** TTL published by this synth. */
-  readonly ttl: number;
-  /** The records published by this synth, in priority order. */
-  readonly records: readonly MxRecordText[];
   /** The legacy records as they were before the rollout, and what happens to them. */
   readonly legacy?: { readonly policy: LegacyPolicy; readonly records: readonly MxRecordText[] };
   readonly rollout?: {
@@ -37,15 +33,7 @@ export interface MxManifestEntry {
 }
 
 /** Adds the construct's entry to its stack. Keyed by node address: unique, stable, and free of dots. */
-export function writeMxManifest(construct: Construct, recordSet: MxRecordSet, provider: string, extra: Pick<MxManifestEntry, 'legacy' | 'rollout'> = {}): void {
-  const entry: MxManifestEntry = {
-    path: construct.node.path,
-    domain: recordSet.domain,
-    provider,
-    ttl: recordSet.ttl,
-    records: recordSet.records.map((record) => `${record.priority} ${record.hostName}`),
-    ...extra,
-  };
+export function writeMxManifest(construct: Construct, entry: MxManifestEntry): void {
   TerraformStack.of(construct).addOverride(`//.${MX_MANIFEST_KEY}.${construct.node.addr}`, entry);
 }
 

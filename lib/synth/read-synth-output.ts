@@ -26,6 +26,11 @@ export interface SynthesizedMxSet {
   /** Sorted by priority, then host; hosts lowercase without trailing dot, "." for a null MX. */
   readonly records: readonly MxServer[];
   /**
+   * The path of the construct that wrote the records, from cdktf's resource metadata.
+   * @default - none: the resources carry no cdktf metadata
+   */
+  readonly path?: string;
+  /**
    * What the construct that wrote these records meant (legacy records, rollout), from the stack's manifest.
    * @default - none: the records were not written by a cloudmail-mx construct
    */
@@ -80,9 +85,10 @@ export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
     if (!existsSync(file)) return [];
     const stackJson = parseStack(file);
     const resources = stackJson.resource ?? {};
-    const manifest = readMxManifest(stackJson);
+    const manifest = new Map(readMxManifest(stackJson).map((entry) => [entry.path, entry]));
+    const gatesByPath = new Map(Object.values(resources.terraform_data ?? {}).map((resource) => [resourcePath(resource), resource]));
     return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources)]
-      .map(({ resourcePaths, ...set }) => withIntent(set, resourcePaths, manifest, resources))
+      .map(({ resourcePaths, ...set }) => withIntent(set, resourcePaths, manifest, gatesByPath))
       .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   });
 }
@@ -101,15 +107,17 @@ function parseStack(file: string): StackJson {
 }
 
 /** Attaches the manifest entry of the construct that owns the set's resources, and that construct's gates. */
-function withIntent(set: Omit<MxSetResources, 'resourcePaths'>, resourcePaths: readonly string[], manifest: readonly MxManifestEntry[], resources: TerraformResources): SynthesizedMxSet {
-  const entry = manifest.find((candidate) => resourcePaths.some((path) => path.startsWith(`${candidate.path}/`)));
-  if (entry === undefined) return { ...set, gates: [] };
+function withIntent(set: Omit<MxSetResources, 'resourcePaths'>, resourcePaths: readonly string[], manifest: ReadonlyMap<string, MxManifestEntry>, gatesByPath: ReadonlyMap<string, TerraformResource>): SynthesizedMxSet {
+  // Records are direct children of the construct that wrote them.
+  const path = resourcePaths.map((resource) => resource.slice(0, resource.lastIndexOf('/'))).find((parent) => parent !== '');
+  const entry = path === undefined ? undefined : manifest.get(path);
+  if (entry === undefined) return { ...set, path, gates: [] };
   const gates = ROLLOUT_STAGES.slice(1).flatMap((stage, index) => {
-    const gate = Object.values(resources.terraform_data ?? {}).find((resource) => resourcePath(resource) === `${entry.path}/rollout/${gateId(stage)}`);
+    const gate = gatesByPath.get(`${entry.path}/rollout/${gateId(stage)}`);
     const waitSeconds = (gate?.input as { wait_seconds?: unknown } | undefined)?.wait_seconds;
     return typeof waitSeconds === 'number' ? [{ stage, after: ROLLOUT_STAGES[index], waitSeconds }] : [];
   });
-  return { ...set, manifest: entry, gates };
+  return { ...set, path, manifest: entry, gates };
 }
 
 function resourcePath(resource: TerraformResource): string {
