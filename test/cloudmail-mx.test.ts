@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { CloudMail, CloudMailMx, DnsTarget, MxValidationError } from '../lib';
 import { CLOUDFLARE_ZONE, resourcesByPath, ROUTE53_ZONE, synth } from './harness';
 
@@ -101,4 +102,15 @@ test('a refused construct writes no resource at all', () => {
     expect(() => new CloudMailMx(stack, 'bad', { domain: 'example.com', target: cloudflare, ttl: 7 })).toThrow(MxValidationError);
   });
   expect(out.resources).toEqual({});
+});
+
+test('a TTL or priority only known at deploy time is refused with a literal-value fix', () => {
+  const error = errorOf(() => synth((stack) => {
+    const variable = new TerraformVariable(stack, 'n', { type: 'number' });
+    new CloudMailMx(stack, 'd', { domain: 'example.com', target: cloudflare, ttl: variable.numberValue, servers: [{ hostName: 'mx1.cloudaccess.net', priority: variable.numberValue }] });
+  }));
+  expect(error.reasons.map((r) => [r.property, r.problem])).toEqual([
+    ['servers[0].priority', 'is a token that is only known at deploy time'],
+    ['ttl', 'is a token that is only known at deploy time'],
+  ]);
 });

@@ -5,6 +5,9 @@ import { CloudMail } from './cloudmail';
 const DOMAIN_LABEL = CloudMail.DOMAIN.split('.')[0];
 const MAX_HOST_DISTANCE = 2;
 const MAX_LABEL_DISTANCE = 2;
+/** A fleet names the same few hosts in every domain; answers are remembered up to this many hosts. */
+const MAX_REMEMBERED_HOSTS = 1024;
+const rememberedSuggestions = new Map<string, string | undefined>();
 
 /**
  * The CloudMail host a normalized name was probably meant to be, or undefined.
@@ -14,6 +17,14 @@ const MAX_LABEL_DISTANCE = 2;
  * cloudaccess.net are never flagged: they may be genuine backups.
  */
 export function suggestCloudMailHost(hostName: string): string | undefined {
+  if (rememberedSuggestions.has(hostName)) return rememberedSuggestions.get(hostName);
+  const suggestion = computeSuggestion(hostName);
+  if (rememberedSuggestions.size >= MAX_REMEMBERED_HOSTS) rememberedSuggestions.clear();
+  rememberedSuggestions.set(hostName, suggestion);
+  return suggestion;
+}
+
+function computeSuggestion(hostName: string): string | undefined {
   if (CloudMail.isCloudMailHost(hostName)) return undefined;
   const labels = hostName.split('.');
   const domainIndex = labels.findIndex((label) => editDistance(label, DOMAIN_LABEL, MAX_LABEL_DISTANCE) <= MAX_LABEL_DISTANCE);

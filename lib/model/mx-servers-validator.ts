@@ -62,13 +62,12 @@ function normalizeHost(hostName: unknown, property: string): { name?: string; re
 }
 
 function validatePriority(priority: unknown, property: string): ValidationReason[] {
+  // Token-encoded numbers are never integers in range, so the token check is only needed for the message.
+  if (typeof priority === 'number' && Number.isInteger(priority) && priority >= 0 && priority <= MAX_PRIORITY) return [];
   if (typeof priority === 'number' && Token.isUnresolved(priority)) {
     return [{ property, value: priority, problem: 'is a token that is only known at deploy time', fix: 'give the priority as a literal number' }];
   }
-  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > MAX_PRIORITY) {
-    return [{ property, value: priority, problem: `is not an integer from 0 to ${MAX_PRIORITY}`, fix: 'use a whole number such as 10, 20, 30; lower values are tried first' }];
-  }
-  return [];
+  return [{ property, value: priority, problem: `is not an integer from 0 to ${MAX_PRIORITY}`, fix: 'use a whole number such as 10, 20, 30; lower values are tried first' }];
 }
 
 function validateNullMxAlone(servers: readonly MxServer[], property: string): ValidationReason[] {

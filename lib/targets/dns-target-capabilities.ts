@@ -54,11 +54,12 @@ export interface DnsTargetCapabilities {
 /** Reasons `ttl` does not fit the target, or none. */
 export function validateTtl(ttl: unknown, capabilities: DnsTargetCapabilities, property = 'ttl'): ValidationReason[] {
   const { min, max, alsoAllowed = [] } = capabilities.ttl;
+  // Token-encoded numbers are never integers in range, so the token check is only needed for the message.
+  const valid = typeof ttl === 'number' && Number.isInteger(ttl) && ((ttl >= min && ttl <= max) || alsoAllowed.includes(ttl));
+  if (valid) return [];
   const allowed = [...alsoAllowed.map(String), `${min}-${max}`].join(', or ');
   if (typeof ttl === 'number' && Token.isUnresolved(ttl)) {
     return [{ property, value: ttl, problem: 'is a token that is only known at deploy time', fix: `give the TTL as a literal number (${allowed})` }];
   }
-  const valid = typeof ttl === 'number' && Number.isInteger(ttl) && ((ttl >= min && ttl <= max) || alsoAllowed.includes(ttl));
-  if (valid) return [];
   return [{ property, value: ttl, problem: `is not a TTL ${capabilities.providerName} accepts`, fix: `use a whole number of seconds: ${allowed}` }];
 }
