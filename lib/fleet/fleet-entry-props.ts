@@ -1,19 +1,7 @@
 import { CloudMail } from '../cloudmail/cloudmail';
 import { CloudMailMxProps } from '../cloudmail-mx';
-import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 import { DnsTarget } from '../targets/dns-target';
-import { FleetEntry, FleetLegacyPolicy, FleetProvider, FleetRolloutStage } from './fleet-entry';
-
-// The fleet file spells these in kebab case; the construct API uses enums.
-const LEGACY_POLICY: Record<FleetLegacyPolicy, LegacyPolicy> = {
-  [FleetLegacyPolicy.DELETE]: LegacyPolicy.DELETE,
-  [FleetLegacyPolicy.DEMOTE]: LegacyPolicy.DEMOTE,
-};
-const ROLLOUT_STAGE: Record<FleetRolloutStage, RolloutStage> = {
-  [FleetRolloutStage.LOWER_TTL]: RolloutStage.LOWER_TTL,
-  [FleetRolloutStage.CUTOVER]: RolloutStage.CUTOVER,
-  [FleetRolloutStage.COMPLETE]: RolloutStage.COMPLETE,
-};
+import { FleetEntry, FleetProvider } from './fleet-entry';
 
 /** The one place a fleet entry becomes CloudMailMx props. */
 export function fleetEntryProps(entry: FleetEntry): CloudMailMxProps {
@@ -24,8 +12,8 @@ export function fleetEntryProps(entry: FleetEntry): CloudMailMxProps {
       : DnsTarget.route53({ zoneId: entry.zoneId }),
     servers: CloudMail.servers({ backups: [...entry.backups] }),
     ttl: entry.ttl,
-    legacy: entry.legacy && { servers: entry.legacy.servers.map((server) => ({ ...server })), policy: LEGACY_POLICY[entry.legacy.policy] },
-    rollout: entry.rollout && { ...entry.rollout, stage: ROLLOUT_STAGE[entry.rollout.stage] },
+    legacy: entry.legacy && { servers: entry.legacy.servers.map((server) => ({ ...server })), policy: entry.legacy.policy },
+    rollout: entry.rollout,
   };
 }
 

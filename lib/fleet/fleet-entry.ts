@@ -1,27 +1,11 @@
+import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
+
 /** The DNS provider that holds a fleet domain's zone; the value is the string used in the fleet file. */
 export enum FleetProvider {
   /** A Cloudflare zone: `DnsTarget.cloudflare`. */
   CLOUDFLARE = 'cloudflare',
   /** A Route53 hosted zone: `DnsTarget.route53`. */
   ROUTE53 = 'route53',
-}
-
-/** What happens to a domain's old MX records (issue 3's `LegacyPolicy`); the value is the fleet file's string. */
-export enum FleetLegacyPolicy {
-  /** Delete the old records once the rollout completes. */
-  DELETE = 'delete',
-  /** Keep the old records as backups below every CloudMail record. */
-  DEMOTE = 'demote',
-}
-
-/** The rollout stage of a domain (issue 3's `RolloutStage`); the value is the fleet file's string. */
-export enum FleetRolloutStage {
-  /** Old records published at the rollout TTL, no CloudMail record yet. */
-  LOWER_TTL = 'lower-ttl',
-  /** CloudMail records on top, old records demoted. */
-  CUTOVER = 'cutover',
-  /** Final TTL; old records deleted or kept demoted. */
-  COMPLETE = 'complete',
 }
 
 /** One MX record a domain publishes today. */
@@ -42,16 +26,16 @@ export interface FleetLegacy {
   /** The old records. */
   readonly servers: readonly FleetLegacyServer[];
   /**
-   * Delete or demote them.
-   * @default FleetLegacyPolicy.DELETE
+   * Delete or demote them (`"delete"` / `"demote"` in the file).
+   * @default LegacyPolicy.DELETE
    */
-  readonly policy: FleetLegacyPolicy;
+  readonly policy: LegacyPolicy;
 }
 
 /** Where a domain is in its staged move to CloudMail. */
 export interface FleetRollout {
-  /** The current stage. */
-  readonly stage: FleetRolloutStage;
+  /** The current stage (`"lower-ttl"`, `"cutover"`, `"complete"` in the file). */
+  readonly stage: RolloutStage;
   /** TTL the old records had before the rollout, in seconds. */
   readonly previousTtl: number;
   /**

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { entryLabel, FleetProblem, FleetValidationError } from './fleet-validation-error';
-import { FleetDefinition, FleetEntry, FleetLegacyPolicy, FleetProvider, FleetRolloutStage } from './fleet-entry';
+import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
+import { FleetDefinition, FleetEntry, FleetProvider } from './fleet-entry';
 
 /** Most shards per provider: far beyond any fleet, low enough to catch a domain count typed into `shards`. */
 export const MAX_SHARDS = 1000;
 
 const seconds = z.number().int().min(0);
+
+// The file spells policies and stages in kebab case; entries carry the construct API's enums.
+const FILE_LEGACY_POLICY = { delete: LegacyPolicy.DELETE, demote: LegacyPolicy.DEMOTE } as const;
+const FILE_ROLLOUT_STAGE = { 'lower-ttl': RolloutStage.LOWER_TTL, 'cutover': RolloutStage.CUTOVER, 'complete': RolloutStage.COMPLETE } as const;
+const fileEnum = <T extends Record<string, string>>(values: T) =>
+  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]]).transform((key) => values[key]);
 
 // The schema checks shape and types only; DNS names, zone IDs, TTL ranges and
 // CloudMail's rules are checked by CloudMailMx itself, so there is one source of truth.
@@ -15,11 +22,11 @@ const legacySchema = z.strictObject({
     priority: z.number().int().min(0).max(65535),
     importId: z.string().min(1).optional(),
   })).min(1),
-  policy: z.enum(FleetLegacyPolicy).default(FleetLegacyPolicy.DELETE),
+  policy: fileEnum(FILE_LEGACY_POLICY).default(LegacyPolicy.DELETE),
 });
 
 const rolloutSchema = z.strictObject({
-  stage: z.enum(FleetRolloutStage),
+  stage: fileEnum(FILE_ROLLOUT_STAGE),
   previousTtl: seconds.min(1),
   rolloutTtl: seconds.optional(),
   soak: seconds.optional(),

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { CloudMailFleet, FleetProvider, FleetValidationError, IFleetProviders, shardOf } from '../../lib';
+import { CloudMailFleet, FleetProvider, FleetValidationError, IFleetProviders, LegacyPolicy, RolloutStage, shardOf } from '../../lib';
 import { cloudflareEntry, definitionOf, fleetOf, route53Entry } from './fixtures';
 
 const stackJson = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
@@ -45,7 +45,7 @@ test('carries legacy and rollout in the typed entry', () => {
     legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10, importId: 'z/r' }] },
     rollout: { stage: 'cutover', previousTtl: 86400 },
   })]).domains;
-  expect(entry).toMatchObject({ legacy: { policy: 'delete', servers: [{ importId: 'z/r' }] }, rollout: { stage: 'cutover', previousTtl: 86400 } });
+  expect(entry).toMatchObject({ legacy: { policy: LegacyPolicy.DELETE, servers: [{ importId: 'z/r' }] }, rollout: { stage: RolloutStage.CUTOVER, previousTtl: 86400 } });
 });
 
 test('a fleet domain in rollout gets its stage\'s records and gates in its shard\'s stack', () => {
