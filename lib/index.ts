@@ -33,3 +33,4 @@ export { ChangeKind, RecordChange, StageMove, DomainChange, DomainComparison, co
 export * from './summary/safety-warnings';
 export * from './summary/summary-report';
 export { renderSummaryMarkdown, SUMMARY_MARKER } from './summary/render-summary-markdown';
+export * from './targets/dns-provider';

@@ -1,13 +1,14 @@
 import { CloudMail } from '../cloudmail/cloudmail';
 import { CloudMailMxProps } from '../cloudmail-mx';
 import { DnsTarget } from '../targets/dns-target';
-import { FleetEntry, FleetProvider } from './fleet-entry';
+import { FleetEntry } from './fleet-entry';
+import { DnsProvider } from '../targets/dns-provider';
 
 /** The one place a fleet entry becomes CloudMailMx props. */
 export function fleetEntryProps(entry: FleetEntry): CloudMailMxProps {
   return {
     domain: entry.domain,
-    target: entry.provider === FleetProvider.CLOUDFLARE
+    target: entry.provider === DnsProvider.CLOUDFLARE
       ? DnsTarget.cloudflare({ zoneId: entry.zoneId, enterpriseZone: entry.enterpriseZone })
       : DnsTarget.route53({ zoneId: entry.zoneId }),
     servers: CloudMail.servers({ backups: [...entry.backups] }),

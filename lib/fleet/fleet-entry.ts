@@ -1,12 +1,5 @@
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
-
-/** The DNS provider that holds a fleet domain's zone; the value is the string used in the fleet file. */
-export enum FleetProvider {
-  /** A Cloudflare zone: `DnsTarget.cloudflare`. */
-  CLOUDFLARE = 'cloudflare',
-  /** A Route53 hosted zone: `DnsTarget.route53`. */
-  ROUTE53 = 'route53',
-}
+import { DnsProvider } from '../targets/dns-provider';
 
 /** One MX record a domain publishes today. */
 export interface FleetLegacyServer {
@@ -57,7 +50,7 @@ export interface FleetEntry {
   /** The domain as written in the file. */
   readonly domain: string;
   /** The provider holding its zone. */
-  readonly provider: FleetProvider;
+  readonly provider: DnsProvider;
   /** The zone ID on that provider. */
   readonly zoneId: string;
   /**

@@ -1,12 +1,12 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { loadOptionalPeer } from '../targets/optional-peer';
-import { FleetProvider } from './fleet-entry';
+import { DnsProvider } from '../targets/dns-provider';
 
 /** Adds the Terraform provider a fleet stack's records need. Implement it for aliases, assumed roles or explicit credentials. */
 export interface IFleetProviders {
   /** Adds the default provider for `provider` to `stack`; called once per stack. */
-  configure(stack: TerraformStack, provider: FleetProvider): void;
+  configure(stack: TerraformStack, provider: DnsProvider): void;
 }
 
 /** Props for {@link FleetProviders.fromEnvironment}. */
@@ -30,7 +30,7 @@ export class FleetProviders {
   public static fromEnvironment(props: EnvironmentFleetProvidersProps = {}): IFleetProviders {
     return {
       configure: (stack, provider) => {
-        if (provider === FleetProvider.CLOUDFLARE) {
+        if (provider === DnsProvider.CLOUDFLARE) {
           const { CloudflareProvider } = loadOptionalPeer<{ CloudflareProvider: ProviderClass<object> }>(
             '@cdktf/provider-cloudflare/lib/provider', '@cdktf/provider-cloudflare', 'CloudMailFleet (provider "cloudflare")',
           );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { entryLabel, FleetProblem, FleetValidationError } from './fleet-validation-error';
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
-import { FleetDefinition, FleetEntry, FleetProvider } from './fleet-entry';
+import { FleetDefinition, FleetEntry } from './fleet-entry';
+import { DnsProvider } from '../targets/dns-provider';
 
 /** Most shards per provider: far beyond any fleet, low enough to catch a domain count typed into `shards`. */
 export const MAX_SHARDS = 1000;
@@ -34,7 +35,7 @@ const rolloutSchema = z.strictObject({
 
 const entrySchema = z.strictObject({
   domain: z.string().min(1),
-  provider: z.enum(FleetProvider),
+  provider: z.enum(DnsProvider),
   zoneId: z.string().min(1),
   backups: z.array(z.string().min(1)).default([]),
   ttl: seconds.optional(),
@@ -42,7 +43,7 @@ const entrySchema = z.strictObject({
   legacy: legacySchema.optional(),
   rollout: rolloutSchema.optional(),
 }).superRefine((entry, context) => {
-  if (entry.enterpriseZone && entry.provider !== FleetProvider.CLOUDFLARE) {
+  if (entry.enterpriseZone && entry.provider !== DnsProvider.CLOUDFLARE) {
     context.addIssue({ code: 'custom', path: ['enterpriseZone'], message: 'is only meaningful for provider "cloudflare"', params: { fix: 'remove enterpriseZone from this entry' } });
   }
 });

@@ -1,7 +1,8 @@
 import { MxRecord } from '../model/mx-server';
 import { ROLLOUT_STAGES, LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 import { MxManifestEntry, parseMxRecordText } from '../synth/mx-manifest';
-import { SynthesizedGate, SynthesizedMxSet, SynthProvider } from '../synth/read-synth-output';
+import { SynthesizedGate, SynthesizedMxSet } from '../synth/read-synth-output';
+import { DnsProvider } from '../targets/dns-provider';
 
 /** One MX record as this synth publishes it. */
 export interface SummaryRecord {
@@ -82,7 +83,7 @@ export interface DomainSummary {
   /** The stack directory name under `stacks/`. */
   readonly stack: string;
   readonly domain: string;
-  readonly provider: SynthProvider;
+  readonly provider: DnsProvider;
   /** The zone ID as written (may be a Terraform reference). */
   readonly zoneId: string;
   /**
@@ -160,4 +161,4 @@ function stageRule(stage: RolloutStage, after: RolloutStage, waitSeconds: number
 }
 
 /** The provider as its users write it. */
-export const PROVIDER_LABEL: Record<SynthProvider, string> = { [SynthProvider.CLOUDFLARE]: 'Cloudflare', [SynthProvider.ROUTE53]: 'Route53' };
+export const PROVIDER_LABEL: Record<DnsProvider, string> = { [DnsProvider.CLOUDFLARE]: 'Cloudflare', [DnsProvider.ROUTE53]: 'Route53' };

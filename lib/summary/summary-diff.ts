@@ -1,7 +1,7 @@
 import { compareMxRecords } from '../model/mx-server';
 import { RolloutStage } from '../rollout/rollout-stage';
-import { SynthProvider } from '../synth/read-synth-output';
 import { DomainSummary, SummaryRecord } from './domain-summary';
+import { DnsProvider } from '../targets/dns-provider';
 
 /** How a domain or a record differs between the base and the head synth. */
 export enum ChangeKind {
@@ -42,7 +42,7 @@ export interface DomainChange {
 export interface DomainComparison {
   readonly stack: string;
   readonly domain: string;
-  readonly provider: SynthProvider;
+  readonly provider: DnsProvider;
   /** @default - none: the domain is not in the base synth */
   readonly base?: DomainSummary;
   /** @default - none: the domain is not in the head synth */

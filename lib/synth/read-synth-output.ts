@@ -5,18 +5,13 @@ import { compareMxRecords, MxServer, NULL_MX_HOST } from '../model/mx-server';
 import { gateId } from '../rollout/rollout-gates';
 import { ROLLOUT_STAGES, RolloutStage } from '../rollout/rollout-stage';
 import { MxManifestEntry, readMxManifest } from './mx-manifest';
-
-/** The DNS providers whose MX resources the reader understands. */
-export enum SynthProvider {
-  CLOUDFLARE = 'cloudflare',
-  ROUTE53 = 'route53',
-}
+import { DnsProvider } from '../targets/dns-provider';
 
 /** One domain's MX set as a synthesized stack will publish it. */
 export interface SynthesizedMxSet {
   /** The stack directory name under `stacks/`. */
   readonly stack: string;
-  readonly provider: SynthProvider;
+  readonly provider: DnsProvider;
   /** The zone ID as written (may be a Terraform reference). */
   readonly zoneId: string;
   /** Lowercase, no trailing dot. */
@@ -135,13 +130,13 @@ function cloudflareSets(stack: string, resources: TerraformResources): MxSetReso
     group.resourcePaths.push(resourcePath(resource));
     groups.set(`${zoneId} ${domain}`, group);
   }
-  return [...groups.values()].map((group) => ({ stack, provider: SynthProvider.CLOUDFLARE, ...group, records: group.records.sort(compareMxRecords) }));
+  return [...groups.values()].map((group) => ({ stack, provider: DnsProvider.CLOUDFLARE, ...group, records: group.records.sort(compareMxRecords) }));
 }
 
 function route53Sets(stack: string, resources: TerraformResources): MxSetResources[] {
   return Object.values(resources.aws_route53_record ?? {}).filter((resource) => resource.type === 'MX').map((resource) => ({
     stack,
-    provider: SynthProvider.ROUTE53,
+    provider: DnsProvider.ROUTE53,
     zoneId: String(resource.zone_id),
     domain: toName(resource.name),
     ttl: toTtl(resource.ttl),

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { CloudMailFleet, FleetProvider, FleetValidationError, IFleetProviders, LegacyPolicy, RolloutStage, shardOf } from '../../lib';
+import { CloudMailFleet, DnsProvider, FleetValidationError, IFleetProviders, LegacyPolicy, RolloutStage, shardOf } from '../../lib';
 import { cloudflareEntry, definitionOf, fleetOf, route53Entry } from './fixtures';
 
 const stackJson = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
@@ -34,10 +34,10 @@ test('writes each stack\'s records, provider and backend', () => {
 });
 
 test('asks the providers factory once per stack, with the stack\'s provider', () => {
-  const calls: [string, FleetProvider][] = [];
+  const calls: [string, DnsProvider][] = [];
   const providers: IFleetProviders = { configure: (stack, provider) => calls.push([stack.node.id, provider]) };
   fleetOf([cloudflareEntry('a.example'), cloudflareEntry('b.example'), route53Entry('c.example')], 1, { providers });
-  expect(calls).toEqual([['mail-cloudflare-0', FleetProvider.CLOUDFLARE], ['mail-route53-0', FleetProvider.ROUTE53]]);
+  expect(calls).toEqual([['mail-cloudflare-0', DnsProvider.CLOUDFLARE], ['mail-route53-0', DnsProvider.ROUTE53]]);
 });
 
 test('carries legacy and rollout in the typed entry', () => {

@@ -1,4 +1,4 @@
-import { CloudMailMx, DnsTarget, DomainSummary, formatSeconds, LegacyFate, readSynthOutput, RolloutStage, summarizeDomain, SynthProvider } from '../../lib';
+import { CloudMailMx, DnsProvider, DnsTarget, DomainSummary, formatSeconds, LegacyFate, readSynthOutput, RolloutStage, summarizeDomain } from '../../lib';
 import { ROUTE53_ZONE } from '../harness';
 import { cloudMailDomain, removeSynths, synthExampleStage, synthMail } from './summary-synths';
 
@@ -11,7 +11,7 @@ test('LOWER_TTL on Cloudflare: the old records kept at TTL 300, CUTOVER allowed 
   expect(domain(RolloutStage.LOWER_TTL, 'example.com')).toEqual({
     stack: 'mail-rollout',
     domain: 'example.com',
-    provider: SynthProvider.CLOUDFLARE,
+    provider: DnsProvider.CLOUDFLARE,
     zoneId: '023e105f4ecef8ad9ca31a8372d0c353',
     path: 'mail-rollout/example-com',
     records: [{ priority: 10, hostName: 'mail.oldhost.net', ttl: 300 }, { priority: 20, hostName: 'mail2.oldhost.net', ttl: 300 }],
@@ -56,7 +56,7 @@ test('a rollout without legacy records is not gated: the next stage is allowed a
 
 test('a domain without rollout has its records only', () => {
   const [summary] = readSynthOutput(synthMail((stack) => cloudMailDomain(stack, 'done.example', 600))).map(summarizeDomain);
-  expect(summary).toEqual({ stack: 'mail', domain: 'done.example', provider: SynthProvider.ROUTE53, zoneId: ROUTE53_ZONE, path: 'mail/done-example', records: [{ priority: 10, hostName: 'mx1.cloudaccess.net', ttl: 600 }] });
+  expect(summary).toEqual({ stack: 'mail', domain: 'done.example', provider: DnsProvider.ROUTE53, zoneId: ROUTE53_ZONE, path: 'mail/done-example', records: [{ priority: 10, hostName: 'mx1.cloudaccess.net', ttl: 600 }] });
 });
 
 test('formatSeconds keeps the exact seconds and adds hours or minutes for reading', () => {

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../lib';
-import { readSynthOutput, SynthOutputError, SynthProvider } from '../../lib/synth/read-synth-output';
+import { CloudMail, CloudMailMx, DnsProvider, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../lib';
+import { readSynthOutput, SynthOutputError } from '../../lib/synth/read-synth-output';
 import { synthToTempDir } from './synth-to-temp-dir';
 
 describe('readSynthOutput', () => {
@@ -17,8 +17,8 @@ describe('readSynthOutput', () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   test('groups Cloudflare records per zone and name', () => {
-    expect(readSynthOutput(outdir).find((set) => set.provider === SynthProvider.CLOUDFLARE)).toEqual({
-      stack: 'mail', provider: SynthProvider.CLOUDFLARE, zoneId: '023e105f4ecef8ad9ca31a8372d0c353', domain: 'example.com', ttl: 300,
+    expect(readSynthOutput(outdir).find((set) => set.provider === DnsProvider.CLOUDFLARE)).toEqual({
+      stack: 'mail', provider: DnsProvider.CLOUDFLARE, zoneId: '023e105f4ecef8ad9ca31a8372d0c353', domain: 'example.com', ttl: 300,
       records: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.example.net', priority: 20 }],
       path: 'mail/cf',
       gates: [],
@@ -26,7 +26,7 @@ describe('readSynthOutput', () => {
   });
 
   test('reads Route53 RRsets, including a null MX', () => {
-    const route53 = readSynthOutput(outdir).filter((set) => set.provider === SynthProvider.ROUTE53);
+    const route53 = readSynthOutput(outdir).filter((set) => set.provider === DnsProvider.ROUTE53);
     expect(route53.map((set) => [set.domain, set.ttl, set.records])).toEqual([
       ['example.org', 3600, [{ hostName: 'mx1.cloudaccess.net', priority: 10 }]],
       ['static.example.org', 3600, [{ hostName: '.', priority: 0 }]],
