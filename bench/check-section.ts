@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { findFreePort, nsdAvailable, startNsd } from '../test/check/nsd-harness';
+import { findFreePort, nsdAvailable, startNsd } from '../test/tools/check/nsd-harness';
 import { benchDomain } from './check-worker';
 
 const CONCURRENCY = 16;

@@ -6,8 +6,8 @@
  *   node check-worker.js <check|resolver> <host:port> <count> <concurrency>
  */
 import { Resolver } from 'node:dns/promises';
-import { checkDomains } from '../lib/check/check-domain';
-import { mapWithConcurrency } from '../lib/check/map-with-concurrency';
+import { checkDomains } from '../tools/check/check-domain';
+import { mapWithConcurrency } from '../tools/check/map-with-concurrency';
 
 export const benchDomain = (i: number) => `d${i}.bench.test`;
 

@@ -1,4 +1,4 @@
-import { runCli } from '../lib/cli';
+import { runCli } from '../tools/cli';
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

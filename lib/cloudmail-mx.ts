@@ -7,7 +7,7 @@ import { MxRecordSet, MxServer } from './model/mx-server';
 import { MxPolicy } from './mx-policy';
 import { DEFAULT_MX_TTL } from './mx-records';
 import { bindRecordSet, MxPublication, throwIfInvalid, validateMxPublication } from './publish-mx-records';
-import { writeMxManifest } from './synth/mx-manifest';
+import { writeMxManifest } from './mx-manifest';
 import { DEFAULT_ROLLOUT_TTL, DEFAULT_SOAK_SECONDS, LegacyRecords, RolloutOptions } from './rollout/rollout-options';
 import { RolloutGates } from './rollout/rollout-gates';
 import { planRollout } from './rollout/rollout-plan';

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloudMail, CloudMailMx, DnsTarget } from '../../lib';
+import { PRIMARY_ZONES } from './check/fixture-zones';
+import { findFreePort, nsdAvailable, RunningNsd, startNsd } from './check/nsd-harness';
+import { synthToTempDir } from './synth/synth-to-temp-dir';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'cloudmail-mx');
+
+function runBin(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(BIN, [...args], { cwd: join(__dirname, '..') }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+  });
+}
+
+const run = nsdAvailable() ? describe : describe.skip;
+
+run('./bin/cloudmail-mx check against NSD', () => {
+  let nsd: RunningNsd;
+  let outdir: string;
+  beforeAll(async () => {
+    nsd = await startNsd('127.0.0.1', await findFreePort(), PRIMARY_ZONES);
+    outdir = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'synth', { domain: 'synth.test', target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }), servers: CloudMail.servers({ backups: ['backup.ok.test'] }), ttl: 300 });
+      new CloudMailMx(stack, 'ok', { domain: 'ok.test', target: DnsTarget.cloudflare({ zoneId: '023e105f4ecef8ad9ca31a8372d0c353' }), servers: CloudMail.servers({ backups: ['backup.ok.test'] }), ttl: 300 });
+    });
+  });
+  afterAll(async () => {
+    await nsd?.stop();
+    if (outdir) rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('--json prints the fixed shape and exits 0 when every domain is ok or warn', async () => {
+    const { code, stdout } = await runBin(['check', 'ok.test', 'demoted.test', '--resolver', nsd.address, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['ok.test', 'ok'], ['demoted.test', 'warn']]);
+    expect(report.domains[1].findings[0]).toEqual({ code: 'LEGACY_DEMOTED', severity: 'warn', message: expect.stringContaining('Fix: ') });
+  });
+
+  test('exits 1 when a domain fails, and the human report shows the records and the fix', async () => {
+    const { code, stdout } = await runBin(['check', 'legacy.test', '--resolver', nsd.address]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('legacy.test  FAIL');
+    expect(stdout).toMatch(/127\.0\.0\.1:\d+\s+10\s+mail\.legacy\.test\s+3600/);
+    expect(stdout).toContain('FAIL LEGACY_PRESENT');
+    expect(stdout).toContain('Fix: delete it');
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  test('exits 2 when a domain cannot be checked', async () => {
+    const { code, stdout } = await runBin(['check', 'missing.ok.test', '--resolver', nsd.address]);
+    expect(code).toBe(2);
+    expect(stdout).toContain('ERROR NXDOMAIN');
+  });
+
+  test('exits 2 with a clear message on a usage error', async () => {
+    const { code, stderr } = await runBin(['check', 'ok.test', '--concurrency', 'many']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--concurrency many is not a positive whole number. Fix:');
+  });
+
+  test('--from-synth checks every domain of the synthesized stacks against its own expected set', async () => {
+    const { code, stdout } = await runBin(['check', '--from-synth', outdir, '--resolver', nsd.address, '--json']);
+    const report = JSON.parse(stdout);
+    expect(report.domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['ok.test', 'fail'], ['synth.test', 'ok']]);
+    expect(report.domains[0].findings.map((f: { code: string }) => f.code)).toEqual(['MISSING_BACKUP']);
+    expect(code).toBe(1);
+  });
+
+  test('--file adds domains and --expect-file sets the expected set', async () => {
+    const list = join(outdir, 'domains.txt');
+    const expected = join(outdir, 'servers.json');
+    writeFileSync(list, '# domains\nsynth.test\n\n');
+    writeFileSync(expected, JSON.stringify([{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.ok.test', priority: 20 }]));
+    const { code, stdout } = await runBin(['check', '--file', list, '--expect-file', expected, '--resolver', nsd.address, '--json']);
+    expect(JSON.parse(stdout).domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['synth.test', 'ok']]);
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+import { RolloutStage } from '../../../lib';
+import { renderSummaryMarkdown, SUMMARY_MARKER } from '../../../tools';
+import { cloudMailDomain, removeSynths, summarize, synthExampleStage, synthMail } from './summary-synths';
+
+const [lowerTtl, cutover] = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER].map(synthExampleStage);
+afterAll(removeSynths);
+
+describe('without a base', () => {
+  const markdown = renderSummaryMarkdown(summarize(lowerTtl));
+
+  test('starts with the marker a CI job finds its comment by', () => {
+    expect(markdown.split('\n')[0]).toBe(SUMMARY_MARKER);
+  });
+
+  test('gives per domain the provider, zone, records with TTL, legacy fate and the next stage with its rule', () => {
+    expect(markdown).toContain('#### `example.com` · Cloudflare · zone `023e105f4ecef8ad9ca31a8372d0c353`\n');
+    expect(markdown).toContain('| priority | host | TTL |\n|---|---|---|\n| 10 | mail.oldhost.net | 300 |\n| 20 | mail2.oldhost.net | 300 |\n');
+    expect(markdown).toContain('Legacy records (policy DELETE: deleted once the move is complete):');
+    expect(markdown).toContain('| 5 | mx.oldmail.example | kept at 5 |');
+    expect(markdown).toContain('- **Stage:** **LOWER_TTL**\n- **Next:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied, once caches no longer hold the old records.');
+    expect(markdown).not.toContain('[!CAUTION]');
+  });
+});
+
+describe('with a base', () => {
+  const markdown = renderSummaryMarkdown(summarize(cutover, lowerTtl));
+
+  test('shows the added and changed records, the stage move and the gate', () => {
+    expect(markdown).toContain('## CloudMail MX: what this pull request changes');
+    expect(markdown).toContain('| change | priority | host | TTL |\n|---|---|---|---|\n| added | 10 | mx1.cloudaccess.net | 300 |\n| added | 20 | backup1.example.net | 300 |\n| changed | 10 → 30 | mail.oldhost.net | 300 |');
+    expect(markdown).toContain('- **Stage:** LOWER_TTL → **CUTOVER**\n- **Gate on this stage:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied');
+    expect(markdown).toContain('| 10 | mail.oldhost.net | demoted to 30 |');
+  });
+
+  test('puts the warnings first, in a caution block, and flags the domains they name', () => {
+    const rollback = renderSummaryMarkdown(summarize(lowerTtl, cutover));
+    const caution = rollback.indexOf('> [!CAUTION]');
+    expect(caution).toBeGreaterThan(0);
+    expect(caution).toBeLessThan(rollback.indexOf('### Stack'));
+    expect(rollback).toContain('> - **PRIMARY_LOST** mx1.cloudaccess.net loses the top priority on example.com');
+    expect(rollback).toContain('#### ⚠️ PRIMARY_LOST · `example.com` · Cloudflare');
+  });
+
+  test('says so when nothing changes', () => {
+    const outdir = synthMail((stack) => cloudMailDomain(stack, 'a.example'));
+    const same = renderSummaryMarkdown(summarize(outdir, outdir));
+    expect(same).toContain('No MX record and no rollout stage changes.\n\nNo safety warnings.');
+    expect(same).not.toContain('### Stack');
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudMail, CloudMailMx, DnsProvider, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../../lib';
+import { readSynthOutput, SynthOutputError } from '../../../tools/synth/read-synth-output';
+import { synthToTempDir } from './synth-to-temp-dir';
+
+describe('readSynthOutput', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'cf', { domain: 'Example.COM.', target: DnsTarget.cloudflare({ zoneId: '023e105f4ecef8ad9ca31a8372d0c353' }), servers: CloudMail.servers({ backups: ['backup.example.net'] }), ttl: 300 });
+      new CloudMailMx(stack, 'r53', { domain: 'example.org', target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }) });
+      new NullMx(stack, 'none', { domain: 'static.example.org', target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }) });
+    });
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  test('groups Cloudflare records per zone and name', () => {
+    expect(readSynthOutput(outdir).find((set) => set.provider === DnsProvider.CLOUDFLARE)).toEqual({
+      stack: 'mail', provider: DnsProvider.CLOUDFLARE, zoneId: '023e105f4ecef8ad9ca31a8372d0c353', domain: 'example.com', ttl: 300,
+      records: [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.example.net', priority: 20 }],
+      path: 'mail/cf',
+      gates: [],
+    });
+  });
+
+  test('reads Route53 RRsets, including a null MX', () => {
+    const route53 = readSynthOutput(outdir).filter((set) => set.provider === DnsProvider.ROUTE53);
+    expect(route53.map((set) => [set.domain, set.ttl, set.records])).toEqual([
+      ['example.org', 3600, [{ hostName: 'mx1.cloudaccess.net', priority: 10 }]],
+      ['static.example.org', 3600, [{ hostName: '.', priority: 0 }]],
+    ]);
+  });
+
+  test('says what to do when the folder is not synth output', () => {
+    expect(() => readSynthOutput(tmpdir())).toThrow(/no stacks\/ folder.*Fix: run "npx cdktf synth"/);
+  });
+});
+
+describe('readSynthOutput of a staged rollout', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'moving', {
+        domain: 'example.org',
+        target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }),
+        legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }], policy: LegacyPolicy.DEMOTE },
+        rollout: { stage: RolloutStage.COMPLETE, previousTtl: 7200, soak: 3600 },
+      });
+    });
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  test('attaches the manifest entry of the construct that wrote the records', () => {
+    const [set] = readSynthOutput(outdir);
+    expect(set.manifest).toMatchObject({ path: 'mail/moving', legacy: { policy: 'DEMOTE', records: ['10 mail.oldhost.net'] }, rollout: { stage: 'COMPLETE' } });
+  });
+
+  test('reads the terraform_data gates that refuse each stage too early', () => {
+    expect(readSynthOutput(outdir)[0].gates).toEqual([
+      { stage: RolloutStage.CUTOVER, after: RolloutStage.LOWER_TTL, waitSeconds: 7200 },
+      { stage: RolloutStage.COMPLETE, after: RolloutStage.CUTOVER, waitSeconds: 3600 },
+    ]);
+  });
+});
+
+test('a stack file that is not JSON gives an error that says to synthesize again', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'broken-synth-'));
+  try {
+    mkdirSync(join(outdir, 'stacks', 'mail'), { recursive: true });
+    writeFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), '{ "resource": ');
+    expect(() => readSynthOutput(outdir)).toThrow(SynthOutputError);
+    expect(() => readSynthOutput(outdir)).toThrow(/cdk\.tf\.json is not valid JSON .*Fix: run "npx cdktf synth" again/);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});

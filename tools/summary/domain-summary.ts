@@ -1,0 +1,165 @@
+import { MxRecord } from '../../lib/model/mx-server';
+import { ROLLOUT_STAGES, LegacyPolicy, RolloutStage } from '../../lib/rollout/rollout-stage';
+import { MxManifestEntry } from '../../lib/mx-manifest';
+import { parseMxRecordText } from '../synth/read-mx-manifest';
+import { SynthesizedGate, SynthesizedMxSet } from '../synth/read-synth-output';
+import { DnsProvider } from '../../lib/targets/dns-provider';
+
+/** One MX record as this synth publishes it. */
+export interface SummaryRecord {
+  readonly priority: number;
+  readonly hostName: string;
+  /**
+   * Seconds.
+   * @default - none: the TTL is only known at apply time
+   */
+  readonly ttl?: number;
+}
+
+/** What this synth does to a record the domain published before it moved to CloudMail. */
+export enum LegacyFate {
+  /** Still published at its old priority (LOWER_TTL: only its TTL changes). */
+  KEPT = 'KEPT',
+  /** Still published, at a priority below every CloudMail record. */
+  DEMOTED = 'DEMOTED',
+  /** No longer published. */
+  DELETED = 'DELETED',
+}
+
+/** A legacy record, as it was and as this synth leaves it. */
+export interface LegacyRecordSummary {
+  /** The priority it had before the rollout. */
+  readonly priority: number;
+  readonly hostName: string;
+  readonly fate: LegacyFate;
+  /**
+   * The priority this synth publishes it at.
+   * @default - none: the record is deleted
+   */
+  readonly publishedPriority?: number;
+}
+
+/** The legacy records of a domain and what happens to them once it is on CloudMail. */
+export interface LegacySummary {
+  readonly policy: LegacyPolicy;
+  readonly records: readonly LegacyRecordSummary[];
+}
+
+/** When Terraform lets a stage be applied. */
+export interface StageRule {
+  readonly stage: RolloutStage;
+  /**
+   * The stage whose apply starts the wait.
+   * @default - none: the stage is allowed any time
+   */
+  readonly after?: RolloutStage;
+  /** Seconds to wait after `after` was applied; 0 when nothing is waited for. */
+  readonly waitSeconds: number;
+  /** The rule in words, e.g. "CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied, …". */
+  readonly rule: string;
+}
+
+/** Where a domain's staged move to CloudMail stands in this synth. */
+export interface RolloutSummary {
+  readonly stage: RolloutStage;
+  /** False when there are no legacy records, so no stage waits for anything. */
+  readonly gated: boolean;
+  readonly previousTtl: number;
+  readonly rolloutTtl: number;
+  readonly soak: number;
+  /**
+   * The gate Terraform checks before it applies this stage, read from the synthesized `terraform_data` gate.
+   * @default - none: this stage is not gated (LOWER_TTL, or no legacy records)
+   */
+  readonly gate?: StageRule;
+  /**
+   * The next stage and the rule that allows it.
+   * @default - none: COMPLETE is the last stage
+   */
+  readonly next?: StageRule;
+}
+
+/** One domain's MX set in one synth, as a reviewer needs it. */
+export interface DomainSummary {
+  /** The stack directory name under `stacks/`. */
+  readonly stack: string;
+  readonly domain: string;
+  readonly provider: DnsProvider;
+  /** The zone ID as written (may be a Terraform reference). */
+  readonly zoneId: string;
+  /**
+   * The construct path.
+   * @default - none: the records were not written by a cloudmail-mx construct
+   */
+  readonly path?: string;
+  /** Sorted by priority, then host. */
+  readonly records: readonly SummaryRecord[];
+  /**
+   * @default - none: the domain had no MX records before CloudMail, or they are not declared
+   */
+  readonly legacy?: LegacySummary;
+  /**
+   * @default - none: the records are written in one step
+   */
+  readonly rollout?: RolloutSummary;
+}
+
+/** Why each wait exists, keyed by the stage whose apply starts it. */
+const WAIT_REASON: Partial<Record<RolloutStage, string>> = {
+  [RolloutStage.LOWER_TTL]: 'once caches no longer hold the old records',
+  [RolloutStage.CUTOVER]: 'once the cutover has propagated',
+};
+
+/** The summary of one synthesized MX set, with the legacy records and rollout read from the stack's manifest and gates. */
+export function summarizeDomain(set: SynthesizedMxSet): DomainSummary {
+  const { manifest } = set;
+  const records = set.records.map((record) => ({ priority: record.priority, hostName: record.hostName, ttl: set.ttl }));
+  return {
+    stack: set.stack,
+    domain: set.domain,
+    provider: set.provider,
+    zoneId: set.zoneId,
+    path: set.path,
+    records,
+    legacy: manifest?.legacy && { policy: manifest.legacy.policy, records: manifest.legacy.records.map((text) => legacyFate(parseMxRecordText(text), records)) },
+    rollout: manifest?.rollout && summarizeRollout(manifest.rollout, set.gates),
+  };
+}
+
+/** "86400 s (24 h)": seconds for exactness, hours or minutes for reading. */
+export function formatSeconds(seconds: number): string {
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds} s (${seconds / 3600} h)`;
+  if (seconds >= 60 && seconds % 60 === 0) return `${seconds} s (${seconds / 60} min)`;
+  return `${seconds} s`;
+}
+
+function legacyFate(legacy: MxRecord, published: readonly SummaryRecord[]): LegacyRecordSummary {
+  const kept = published.find((record) => record.hostName === legacy.hostName);
+  const base = { priority: legacy.priority, hostName: legacy.hostName };
+  if (kept === undefined) return { ...base, fate: LegacyFate.DELETED };
+  return { ...base, fate: kept.priority === legacy.priority ? LegacyFate.KEPT : LegacyFate.DEMOTED, publishedPriority: kept.priority };
+}
+
+function summarizeRollout(rollout: NonNullable<MxManifestEntry['rollout']>, gates: readonly SynthesizedGate[]): RolloutSummary {
+  const { stage, gated, previousTtl, rolloutTtl, soak } = rollout;
+  return { stage, gated, previousTtl, rolloutTtl, soak, gate: currentGate(stage, gates), next: nextStage(rollout) };
+}
+
+function currentGate(stage: RolloutStage, gates: readonly SynthesizedGate[]): StageRule | undefined {
+  const gate = gates.find((candidate) => candidate.stage === stage);
+  return gate && stageRule(gate.stage, gate.after, gate.waitSeconds);
+}
+
+function nextStage(rollout: NonNullable<MxManifestEntry['rollout']>): StageRule | undefined {
+  const stage = ROLLOUT_STAGES[ROLLOUT_STAGES.indexOf(rollout.stage) + 1];
+  if (stage === undefined) return undefined;
+  if (!rollout.gated) return { stage, waitSeconds: 0, rule: `${stage} allowed any time: there are no legacy records to wait for` };
+  return stageRule(stage, rollout.stage, rollout.stage === RolloutStage.LOWER_TTL ? rollout.previousTtl : rollout.soak);
+}
+
+function stageRule(stage: RolloutStage, after: RolloutStage, waitSeconds: number): StageRule {
+  return { stage, after, waitSeconds, rule: `${stage} allowed ${formatSeconds(waitSeconds)} after ${after} was applied, ${WAIT_REASON[after]}` };
+}
+
+/** The provider as its users write it. */
+export const PROVIDER_LABEL: Record<DnsProvider, string> = { [DnsProvider.CLOUDFLARE]: 'Cloudflare', [DnsProvider.ROUTE53]: 'Route53' };

@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeDnsName } from '../../lib/model/dns-name';
+import { compareMxRecords, MxServer, NULL_MX_HOST } from '../../lib/model/mx-server';
+import { gateId } from '../../lib/rollout/rollout-gates';
+import { ROLLOUT_STAGES, RolloutStage } from '../../lib/rollout/rollout-stage';
+import { MxManifestEntry } from '../../lib/mx-manifest';
+import { readMxManifest } from './read-mx-manifest';
+import { DnsProvider } from '../../lib/targets/dns-provider';
+
+/** One domain's MX set as a synthesized stack will publish it. */
+export interface SynthesizedMxSet {
+  /** The stack directory name under `stacks/`. */
+  readonly stack: string;
+  readonly provider: DnsProvider;
+  /** The zone ID as written (may be a Terraform reference). */
+  readonly zoneId: string;
+  /** Lowercase, no trailing dot. */
+  readonly domain: string;
+  /** Seconds; undefined when the TTL is only known at apply time. */
+  readonly ttl?: number;
+  /** Sorted by priority, then host; hosts lowercase without trailing dot, "." for a null MX. */
+  readonly records: readonly MxServer[];
+  /**
+   * The path of the construct that wrote the records, from cdktf's resource metadata.
+   * @default - none: the resources carry no cdktf metadata
+   */
+  readonly path?: string;
+  /**
+   * What the construct that wrote these records meant (legacy records, rollout), from the stack's manifest.
+   * @default - none: the records were not written by a cloudmail-mx construct
+   */
+  readonly manifest?: MxManifestEntry;
+  /** The rollout gates Terraform checks before it applies this set, from the stack's `terraform_data` gates. */
+  readonly gates: readonly SynthesizedGate[];
+}
+
+/** A `terraform_data` gate: `stage` is refused until `waitSeconds` after `after` was applied. */
+export interface SynthesizedGate {
+  readonly stage: RolloutStage;
+  readonly after: RolloutStage;
+  readonly waitSeconds: number;
+}
+
+/** synth output that cannot be read; the message says what to do. */
+export class SynthOutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SynthOutputError';
+  }
+}
+
+type TerraformResource = Record<string, unknown> & { readonly '//'?: { readonly metadata?: { readonly path?: string } } };
+
+interface TerraformResources {
+  readonly cloudflare_dns_record?: Record<string, TerraformResource>;
+  readonly aws_route53_record?: Record<string, TerraformResource>;
+  readonly terraform_data?: Record<string, TerraformResource>;
+}
+
+interface StackJson {
+  readonly '//'?: Record<string, unknown>;
+  readonly resource?: TerraformResources;
+}
+
+/** An MX set before the manifest and gates are attached, with the construct paths of its resources. */
+type MxSetResources = Omit<SynthesizedMxSet, 'manifest' | 'gates'> & { readonly resourcePaths: readonly string[] };
+
+/**
+ * Reads `<outdir>/stacks/<stack>/cdk.tf.json` of a `cdktf synth` and returns
+ * every MX set in it, per stack in domain order: one per Cloudflare (zone, name) group of
+ * `cloudflare_dns_record`s, and one per `aws_route53_record` of type MX.
+ */
+export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
+  const stacksDir = join(outdir, 'stacks');
+  if (!existsSync(stacksDir)) {
+    throw new SynthOutputError(`${outdir} has no stacks/ folder, so it is not the output of cdktf synth. Fix: run "npx cdktf synth" (or npm run synth) and pass its output folder, usually cdktf.out.`);
+  }
+  return readdirSync(stacksDir).sort().flatMap((stack) => {
+    const file = join(stacksDir, stack, 'cdk.tf.json');
+    if (!existsSync(file)) return [];
+    const stackJson = parseStack(file);
+    const resources = stackJson.resource ?? {};
+    const manifest = new Map(readMxManifest(stackJson).map((entry) => [entry.path, entry]));
+    const gatesByPath = new Map(Object.values(resources.terraform_data ?? {}).map((resource) => [resourcePath(resource), resource]));
+    return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources)]
+      .map(({ resourcePaths, ...set }) => withIntent(set, resourcePaths, manifest, gatesByPath))
+      .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  });
+}
+
+function parseStack(file: string): StackJson {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SynthOutputError(`${file} is not valid JSON (${(error as Error).message}), so the synth output is damaged. Fix: run "npx cdktf synth" again (without --hcl: the JSON output is what is read).`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SynthOutputError(`${file} does not hold a Terraform JSON object, so the synth output is damaged. Fix: run "npx cdktf synth" again.`);
+  }
+  return parsed as StackJson;
+}
+
+/** Attaches the manifest entry of the construct that owns the set's resources, and that construct's gates. */
+function withIntent(set: Omit<MxSetResources, 'resourcePaths'>, resourcePaths: readonly string[], manifest: ReadonlyMap<string, MxManifestEntry>, gatesByPath: ReadonlyMap<string, TerraformResource>): SynthesizedMxSet {
+  // Records are direct children of the construct that wrote them.
+  const path = resourcePaths.map((resource) => resource.slice(0, resource.lastIndexOf('/'))).find((parent) => parent !== '');
+  const entry = path === undefined ? undefined : manifest.get(path);
+  if (entry === undefined) return { ...set, path, gates: [] };
+  const gates = ROLLOUT_STAGES.slice(1).flatMap((stage, index) => {
+    const gate = gatesByPath.get(`${entry.path}/rollout/${gateId(stage)}`);
+    const waitSeconds = (gate?.input as { wait_seconds?: unknown } | undefined)?.wait_seconds;
+    return typeof waitSeconds === 'number' ? [{ stage, after: ROLLOUT_STAGES[index], waitSeconds }] : [];
+  });
+  return { ...set, path, manifest: entry, gates };
+}
+
+function resourcePath(resource: TerraformResource): string {
+  return resource['//']?.metadata?.path ?? '';
+}
+
+function cloudflareSets(stack: string, resources: TerraformResources): MxSetResources[] {
+  const groups = new Map<string, { zoneId: string; domain: string; ttl?: number; records: MxServer[]; resourcePaths: string[] }>();
+  for (const resource of Object.values(resources.cloudflare_dns_record ?? {})) {
+    if (resource.type !== 'MX') continue;
+    const zoneId = String(resource.zone_id);
+    const domain = toName(resource.name);
+    const group = groups.get(`${zoneId} ${domain}`) ?? { zoneId, domain, ttl: toTtl(resource.ttl), records: [], resourcePaths: [] };
+    group.records.push({ hostName: toName(resource.content), priority: Number(resource.priority) });
+    group.resourcePaths.push(resourcePath(resource));
+    groups.set(`${zoneId} ${domain}`, group);
+  }
+  return [...groups.values()].map((group) => ({ stack, provider: DnsProvider.CLOUDFLARE, ...group, records: group.records.sort(compareMxRecords) }));
+}
+
+function route53Sets(stack: string, resources: TerraformResources): MxSetResources[] {
+  return Object.values(resources.aws_route53_record ?? {}).filter((resource) => resource.type === 'MX').map((resource) => ({
+    stack,
+    provider: DnsProvider.ROUTE53,
+    zoneId: String(resource.zone_id),
+    domain: toName(resource.name),
+    ttl: toTtl(resource.ttl),
+    records: (Array.isArray(resource.records) ? resource.records : []).map((value) => {
+      const [priority, host] = String(value).trim().split(/\s+/);
+      return { hostName: toName(host), priority: Number(priority) };
+    }).sort(compareMxRecords),
+    resourcePaths: [resourcePath(resource)],
+  }));
+}
+
+/** The canonical form of a name; a value that is not a valid name is kept lowercased, for the checker to report. */
+function toName(value: unknown): string {
+  const text = String(value ?? '');
+  if (text === NULL_MX_HOST) return NULL_MX_HOST;
+  return normalizeDnsName(text, { property: 'name' }).name ?? text.toLowerCase();
+}
+
+function toTtl(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
