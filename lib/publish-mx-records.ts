@@ -21,7 +21,7 @@ export interface MxPublication {
 /** The normalized domain and sorted records, or the reasons they are not valid. */
 export interface ValidatedMxPublication {
   readonly domain?: string;
-  readonly records: readonly MxRecord[];
+  readonly records: MxRecord[];
   readonly reasons: readonly ValidationReason[];
 }
 
@@ -47,7 +47,7 @@ export function validateMxPublication(scope: Construct, input: MxPublication, po
 
 /** Throws one error with every reason, so bad input never reaches a target and no partial Terraform is written. */
 export function throwIfInvalid(scope: Construct, reasons: readonly ValidationReason[]): void {
-  if (reasons.length > 0) throw new MxValidationError(scope.node.path, reasons);
+  if (reasons.length > 0) throw new MxValidationError(scope.node.path, [...reasons]);
 }
 
 /** Fits the record set to the target's capabilities and binds it. */
@@ -65,7 +65,7 @@ export function publishMxRecords(scope: Construct, input: MxPublication, policy:
 }
 
 /** Keeps the lowest-priority records a limited target can hold, and says which were dropped. */
-function fitToCapabilities(scope: Construct, records: readonly MxRecord[], capabilities: DnsTargetCapabilities): readonly MxRecord[] {
+function fitToCapabilities(scope: Construct, records: MxRecord[], capabilities: DnsTargetCapabilities): MxRecord[] {
   const max = capabilities.maxRecords;
   if (max === undefined || records.length <= max) return records;
   const kept = records.slice(0, max);

@@ -1,5 +1,6 @@
 import { TerraformVariable } from 'cdktf';
-import { CloudMail, CloudMailMx, DnsTarget, MxValidationError } from '../lib';
+import { CloudMail, CloudMailMx, DnsTarget } from '../lib';
+import { MxValidationError } from '../lib/model/mx-validation-error';
 import { CLOUDFLARE_ZONE, resourcesByPath, ROUTE53_ZONE, synth } from './harness';
 
 const cloudflare = DnsTarget.cloudflare({ zoneId: CLOUDFLARE_ZONE });

@@ -38,9 +38,9 @@ export interface CloudMailFleetProps {
  */
 export class CloudMailFleet extends Construct {
   /** The stacks, sorted by name. */
-  public readonly stacks: readonly TerraformStack[];
+  public readonly stacks: TerraformStack[];
   /** Normalized domain → the name of the stack that holds it. */
-  public readonly placements: ReadonlyMap<string, string>;
+  public readonly placements: { [domain: string]: string };
 
   constructor(scope: Construct, id: string, props: CloudMailFleetProps) {
     super(scope, id);
@@ -48,7 +48,7 @@ export class CloudMailFleet extends Construct {
     const backend = props.backend ?? FleetBackend.local();
     const providers = props.providers ?? FleetProviders.fromEnvironment();
     const stacks = new Map<string, TerraformStack>();
-    const placements = new Map<string, string>();
+    const placements: { [domain: string]: string } = {};
     const firstEntryOf = new Map<string, FleetEntry>();
     const problems: FleetProblem[] = [];
 
@@ -74,7 +74,7 @@ export class CloudMailFleet extends Construct {
         providers.configure(stack, entry.provider);
         stacks.set(name, stack);
       }
-      placements.set(domain, name);
+      placements[domain] = name;
       problems.push(...publishEntry(stack, domain, entry, label));
     }
     if (problems.length > 0) throw new FleetValidationError(definition.source, problems);

@@ -17,7 +17,7 @@ export interface FleetLegacyServer {
 /** The MX records a domain publishes today, and what to do with them. */
 export interface FleetLegacy {
   /** The old records. */
-  readonly servers: readonly FleetLegacyServer[];
+  readonly servers: FleetLegacyServer[];
   /**
    * Delete or demote them (`"delete"` / `"demote"` in the file).
    * @default LegacyPolicy.DELETE
@@ -57,7 +57,7 @@ export interface FleetEntry {
    * Backup mail hosts after mx1.cloudaccess.net, in order.
    * @default - none
    */
-  readonly backups: readonly string[];
+  readonly backups: string[];
   /**
    * TTL of the CloudMail records, in seconds.
    * @default 3600
@@ -87,5 +87,5 @@ export interface FleetDefinition {
   /** Fixed number of shards per provider; changing it moves domains between stacks (see docs/scale.md). */
   readonly shards: number;
   /** The domains, in file order. */
-  readonly domains: readonly FleetEntry[];
+  readonly domains: FleetEntry[];
 }

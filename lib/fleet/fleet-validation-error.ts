@@ -17,9 +17,9 @@ export interface FleetProblem extends ValidationReason {
 export class FleetValidationError extends Error {
   /** The fleet file. */
   public readonly source: string;
-  public readonly problems: readonly FleetProblem[];
+  public readonly problems: FleetProblem[];
 
-  constructor(source: string, problems: readonly FleetProblem[]) {
+  constructor(source: string, problems: FleetProblem[]) {
     const entries = new Set(problems.map((p) => p.entry ?? '')).size;
     const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${entries} entr${entries === 1 ? 'y' : 'ies'}`;
     const lines = problems.map((p) => `  - ${p.entry === undefined ? '' : `${p.entry}: `}${formatReason(p)}`);

@@ -25,7 +25,7 @@ export interface MxRecordSet {
   /** TTL in seconds, already checked against the target's range. */
   readonly ttl: number;
   /** Sorted by priority, then host name. */
-  readonly records: readonly MxRecord[];
+  readonly records: MxRecord[];
   /**
    * The RRset already exists outside Terraform and is taken over, for
    * targets that import a whole RRset (Route53).

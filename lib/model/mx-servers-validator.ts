@@ -7,7 +7,7 @@ const MAX_PRIORITY = 65535;
 
 /** The outcome of {@link validateMxServers}: sorted records when `reasons` is empty. */
 export interface ValidatedMxServers {
-  readonly records: readonly MxRecord[];
+  readonly records: MxRecord[];
   readonly reasons: readonly ValidationReason[];
 }
 

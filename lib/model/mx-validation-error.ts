@@ -6,9 +6,9 @@ import { ValidationReason } from './validation-reason';
  */
 export class MxValidationError extends Error {
   public readonly constructPath: string;
-  public readonly reasons: readonly ValidationReason[];
+  public readonly reasons: ValidationReason[];
 
-  constructor(constructPath: string, reasons: readonly ValidationReason[]) {
+  constructor(constructPath: string, reasons: ValidationReason[]) {
     const count = reasons.length === 1 ? '1 problem' : `${reasons.length} problems`;
     const lines = reasons.map((r) => `  - ${formatReason(r)}`);
     super(`Invalid MX configuration at ${constructPath} (${count}):\n${lines.join('\n')}`);

@@ -17,7 +17,7 @@ export interface RolloutPlanInput {
 
 /** The records one stage publishes, and why, in words for a cdktf warning. */
 export interface RolloutPlan {
-  readonly records: readonly MxRecord[];
+  readonly records: MxRecord[];
   readonly ttl: number;
   /** Whether existing records are imported (the legacy records exist outside Terraform). */
   readonly takesOverExisting: boolean;
@@ -35,7 +35,7 @@ export function planRollout(input: RolloutPlanInput): RolloutPlan {
   const { cloudMail, legacy, stage } = input;
   if (legacy.length === 0) {
     return {
-      records: cloudMail,
+      records: [...cloudMail],
       ttl: stage === RolloutStage.COMPLETE || stage === undefined ? input.ttl : input.rolloutTtl,
       takesOverExisting: false,
       gated: false,
@@ -68,7 +68,7 @@ function planOneStepTakeover(input: RolloutPlanInput): RolloutPlan {
     return { ...base, records: [...cloudMail, ...demoted].sort(compareMxRecords), warnings: [notLowered] };
   }
   if (input.takeover !== TakeoverMode.IMPORT_EACH_RECORD) {
-    return { ...base, records: cloudMail, warnings: [notLowered] };
+    return { ...base, records: [...cloudMail], warnings: [notLowered] };
   }
   const rewritten = cloudMail.map((record, index) => (index < legacy.length ? { ...record, importId: legacy[index].importId } : record));
   const surplus = demoted.slice(cloudMail.length);

@@ -13,7 +13,7 @@ const CLOUDFLARE_IMPORT_ID = /^[0-9a-f]{32}\/[0-9a-f]{32}$/;
 
 /** Normalized legacy records, or the reasons they cannot be taken over. */
 export interface ValidatedLegacy {
-  readonly records: readonly MxRecord[];
+  readonly records: MxRecord[];
   readonly reasons: readonly ValidationReason[];
 }
 

@@ -2,7 +2,7 @@ import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } f
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
-import { BindOptions, formatHost, IDnsTarget, recordKey } from './dns-target-adapter';
+import { BindOptions, IDnsTarget, RecordNaming } from './dns-target-adapter';
 import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
 import { loadOptionalPeer } from './optional-peer';
 
@@ -73,13 +73,13 @@ export class CloudflareTarget implements IDnsTarget {
       '@cdktf/provider-cloudflare/lib/dns-record', '@cdktf/provider-cloudflare', 'DnsTarget.cloudflare',
     );
     for (const record of recordSet.records) {
-      const resource = new DnsRecord(scope, recordKey(record.hostName), {
+      const resource = new DnsRecord(scope, RecordNaming.constructId(record.hostName), {
         provider: this.props.provider,
         dependsOn: options.dependsOn,
         zoneId: this.props.zoneId,
         name: recordSet.domain,
         type: 'MX',
-        content: formatHost(record.hostName, this.capabilities),
+        content: RecordNaming.host(record.hostName, this.capabilities),
         priority: record.priority,
         ttl: recordSet.ttl,
       });

@@ -37,12 +37,17 @@ export interface BindOptions {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** Formats a normalized host name the way a target writes it. */
-export function formatHost(hostName: string, capabilities: DnsTargetCapabilities): string {
-  return capabilities.trailingDot && hostName !== '.' ? `${hostName}.` : hostName;
-}
+/** How adapters name what they write: host values in the provider's form, and stable construct IDs. */
+export class RecordNaming {
+  /** A normalized host name the way a target writes it: with a trailing dot when `capabilities.trailingDot`; the null MX `.` as is. */
+  public static host(hostName: string, capabilities: DnsTargetCapabilities): string {
+    return capabilities.trailingDot && hostName !== '.' ? `${hostName}.` : hostName;
+  }
 
-/** A stable construct ID for the record of one host: dots become underscores, which host names cannot contain. */
-export function recordKey(hostName: string): string {
-  return hostName === '.' ? 'null_mx' : hostName.replace(/\./g, '_');
+  /** A stable construct ID for the record of one host: dots become underscores, which host names cannot contain. */
+  public static constructId(hostName: string): string {
+    return hostName === '.' ? 'null_mx' : hostName.replace(/\./g, '_');
+  }
+
+  private constructor() {}
 }

@@ -2,7 +2,7 @@ import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } f
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
-import { BindOptions, formatHost, IDnsTarget } from './dns-target-adapter';
+import { BindOptions, IDnsTarget, RecordNaming } from './dns-target-adapter';
 import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
 import { loadOptionalPeer } from './optional-peer';
 
@@ -71,7 +71,7 @@ export class Route53Target implements IDnsTarget {
       name: recordSet.domain,
       type: 'MX',
       ttl: recordSet.ttl,
-      records: recordSet.records.map((record) => `${record.priority} ${formatHost(record.hostName, this.capabilities)}`),
+      records: recordSet.records.map((record) => `${record.priority} ${RecordNaming.host(record.hostName, this.capabilities)}`),
     });
     // An import shows the takeover in the plan as an in-place update of the
     // live RRset, where allow_overwrite would show a create that hides it.

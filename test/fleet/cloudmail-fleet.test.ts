@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { CloudMailFleet, DnsProvider, FleetValidationError, IFleetProviders, LegacyPolicy, RolloutStage, shardOf } from '../../lib';
+import { CloudMailFleet, DnsProvider, IFleetProviders, LegacyPolicy, RolloutStage } from '../../lib';
+import { FleetValidationError } from '../../lib/fleet/fleet-validation-error';
+import { shardOf } from '../../lib/fleet/shard';
 import { cloudflareEntry, definitionOf, fleetOf, route53Entry } from './fixtures';
 
 const stackJson = (stack: TerraformStack) => JSON.parse(Testing.synth(stack));
@@ -11,16 +13,16 @@ const stackNames = (fleet: CloudMailFleet) => fleet.stacks.map((stack) => stack.
 
 test('puts each domain in the stack of its provider and hashed shard', () => {
   const fleet = fleetOf([cloudflareEntry('example.com'), route53Entry('example.org')], 16);
-  expect(Object.fromEntries(fleet.placements)).toEqual({
+  expect(fleet.placements).toEqual({
     'example.com': `mail-cloudflare-${String(shardOf('example.com', 16)).padStart(2, '0')}`,
     'example.org': `mail-route53-${String(shardOf('example.org', 16)).padStart(2, '0')}`,
   });
-  expect(stackNames(fleet)).toEqual([...fleet.placements.values()].sort());
+  expect(stackNames(fleet)).toEqual(Object.values(fleet.placements).sort());
 });
 
 test('shards by the normalized name, so case and a trailing dot do not move a domain', () => {
   const [lower, upper] = ['example.com', 'EXAMPLE.com.'].map((domain) => fleetOf([cloudflareEntry(domain)], 16));
-  expect([...upper.placements]).toEqual([...lower.placements]);
+  expect(upper.placements).toEqual(lower.placements);
 });
 
 test('writes each stack\'s records, provider and backend', () => {
@@ -76,7 +78,7 @@ describe('stable sharding', () => {
       // Same providers for the kept domains in both fleets: they come first, in the same order.
       const before = place(kept, shards);
       const after = place([...kept, ...others], shards);
-      for (const [domain, stack] of before) expect(after.get(domain)).toBe(stack);
+      for (const [domain, stack] of Object.entries(before)) expect(after[domain]).toBe(stack);
     }), { numRuns: 30 });
   });
 });

@@ -1,4 +1,5 @@
-import { CloudflareTarget, LegacyPolicy, RolloutStage } from '../../lib';
+import { LegacyPolicy, RolloutStage } from '../../lib';
+import { CloudflareTarget } from '../../lib/targets/cloudflare';
 import { fleetEntryProps, fleetProperty } from '../../lib/fleet/fleet-entry-props';
 import { Route53Target } from '../../lib/targets/route53';
 import { cloudflareEntry, definitionOf, route53Entry } from './fixtures';

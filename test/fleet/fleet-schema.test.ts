@@ -1,4 +1,5 @@
-import { FleetFile, FleetValidationError } from '../../lib';
+import { FleetFile } from '../../lib';
+import { FleetValidationError } from '../../lib/fleet/fleet-validation-error';
 import { MAX_SHARDS } from '../../lib/fleet/fleet-schema';
 import { cloudflareEntry, definitionOf, route53Entry } from './fixtures';
 

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { shardOf } from '../../lib';
+import { shardOf } from '../../lib/fleet/shard';
 import { shardStackName } from '../../lib/fleet/shard';
 
 test('is deterministic and in range', () => {

@@ -1,4 +1,5 @@
-import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, MxValidationError, RolloutStage } from '../../lib';
+import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, RolloutStage } from '../../lib';
+import { MxValidationError } from '../../lib/model/mx-validation-error';
 import { CLOUDFLARE_ZONE, ROUTE53_ZONE, synth } from '../harness';
 import { LEGACY } from './staging';
 

@@ -1,4 +1,5 @@
-import { CloudMail, CloudMailMx, DnsTarget, MxValidationError } from '../../lib';
+import { CloudMail, CloudMailMx, DnsTarget } from '../../lib';
+import { MxValidationError } from '../../lib/model/mx-validation-error';
 import { TerraformVariable } from 'cdktf';
 import { CLOUDFLARE_ZONE, resourcesByPath, resourcesOfType, synth } from '../harness';
 
