@@ -1,6 +1,7 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
-import { loadOptionalPeer } from '../targets/optional-peer';
+import { TerraformStack } from 'cdktf';
+import { ProviderConfiguration } from '../terraform/provider-configuration';
+import { CLOUDFLARE_PROVIDER } from '../targets/cloudflare-dns-record';
+import { AWS_PROVIDER } from '../targets/route53-record';
 import { DnsProvider } from '../targets/dns-provider';
 
 /** Adds the Terraform provider a fleet stack's records need. Implement it for aliases, assumed roles or explicit credentials. */
@@ -18,29 +19,18 @@ export interface EnvironmentFleetProvidersProps {
   readonly awsRegion?: string;
 }
 
-type ProviderClass<Config> = new (scope: Construct, id: string, config: Config) => TerraformProvider;
-
 /** Ready-made {@link IFleetProviders}. */
 export class FleetProviders {
   /**
    * Providers configured from the environment only (CLOUDFLARE_API_TOKEN, AWS_*):
-   * nothing secret is written into the synthesized stacks. Each provider package
-   * is loaded only when a stack of that provider exists (optional peers).
+   * nothing secret is written into the synthesized stacks, and no provider
+   * binding package is needed: the library writes the provider blocks itself.
    */
   public static fromEnvironment(props: EnvironmentFleetProvidersProps = {}): IFleetProviders {
     return {
       configure: (stack, provider) => {
-        if (provider === DnsProvider.CLOUDFLARE) {
-          const { CloudflareProvider } = loadOptionalPeer<{ CloudflareProvider: ProviderClass<object> }>(
-            '@cdktf/provider-cloudflare/lib/provider', '@cdktf/provider-cloudflare', 'CloudMailFleet (provider "cloudflare")',
-          );
-          new CloudflareProvider(stack, 'cloudflare', {});
-        } else {
-          const { AwsProvider } = loadOptionalPeer<{ AwsProvider: ProviderClass<{ region: string }> }>(
-            '@cdktf/provider-aws/lib/provider', '@cdktf/provider-aws', 'CloudMailFleet (provider "route53")',
-          );
-          new AwsProvider(stack, 'aws', { region: props.awsRegion ?? 'us-east-1' });
-        }
+        if (provider === DnsProvider.CLOUDFLARE) new ProviderConfiguration(stack, 'cloudflare', CLOUDFLARE_PROVIDER);
+        else new ProviderConfiguration(stack, 'aws', AWS_PROVIDER, { region: props.awsRegion ?? 'us-east-1' });
       },
     };
   }

@@ -1,6 +1,7 @@
-import { DataResource, Fn, ITerraformDependable, Op, TerraformOutput } from 'cdktf';
+import { Fn, ITerraformDependable, Op, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { RolloutStage } from './rollout-stage';
+import { TerraformData } from '../terraform/terraform-data';
 
 /** What {@link RolloutGates} needs to know. */
 export interface RolloutGatesProps {
@@ -80,7 +81,7 @@ export class RolloutGates extends Construct {
 
   /** A marker holding the time its stage was applied, or NEVER_APPLIED when created by a later stage. */
   private stageApplied(id: string, isThisStage: boolean, dependsOn: ITerraformDependable[] = []): { appliedAt: string } {
-    const marker = new DataResource(this, id, {
+    const marker = new TerraformData(this, id, {
       input: { at: isThisStage ? Fn.timestamp() : NEVER_APPLIED },
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       lifecycle: { ignoreChanges: ['input'] },
@@ -91,11 +92,11 @@ export class RolloutGates extends Construct {
     return { appliedAt: marker.getStringAttribute('input.at') };
   }
 
-  private gate(id: string, gate: { stageName: string; previous: { appliedAt: string }; previousName: string; waitSeconds: number; why: string }): DataResource {
+  private gate(id: string, gate: { stageName: string; previous: { appliedAt: string }; previousName: string; waitSeconds: number; why: string }): TerraformData {
     const earliest = Fn.timeadd(gate.previous.appliedAt, `${gate.waitSeconds}s`);
     // Terraform evaluates every error message, so this one must survive the sentinel too.
     const earliestText = Fn.try([earliest, `${gate.waitSeconds} s after ${gate.previousName} is applied`]);
-    const resource = new DataResource(this, id, {
+    const resource = new TerraformData(this, id, {
       input: { wait_seconds: gate.waitSeconds },
       lifecycle: {
         precondition: [

@@ -1,10 +1,10 @@
-import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
 import { BindOptions, IDnsTarget, RecordNaming } from './dns-target-adapter';
 import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
-import { loadOptionalPeer } from './optional-peer';
+import { CloudflareDnsRecord } from './cloudflare-dns-record';
 
 /** Props for {@link DnsTarget.cloudflare}. */
 export interface CloudflareTargetProps {
@@ -21,19 +21,6 @@ export interface CloudflareTargetProps {
    */
   readonly provider?: TerraformProvider;
 }
-
-/** The `cloudflare_dns_record` attributes this adapter sets (provider 5.14). */
-export interface CloudflareDnsRecordConfig extends TerraformMetaArguments {
-  readonly zoneId: string;
-  readonly name: string;
-  readonly type: string;
-  readonly content: string;
-  readonly priority: number;
-  readonly ttl: number;
-}
-
-/** The constructor of `DnsRecord` from `@cdktf/provider-cloudflare/lib/dns-record`. */
-export type CloudflareDnsRecordClass = new (scope: Construct, id: string, config: CloudflareDnsRecordConfig) => TerraformResource;
 
 const CLOUDFLARE_ZONE_ID = /^[0-9a-f]{32}$/;
 
@@ -69,16 +56,13 @@ export class CloudflareTarget implements IDnsTarget {
   }
 
   public bind(scope: Construct, recordSet: MxRecordSet, options: BindOptions = {}): void {
-    const { DnsRecord } = loadOptionalPeer<{ DnsRecord: CloudflareDnsRecordClass }>(
-      '@cdktf/provider-cloudflare/lib/dns-record', '@cdktf/provider-cloudflare', 'DnsTarget.cloudflare',
-    );
     for (const record of recordSet.records) {
-      const resource = new DnsRecord(scope, RecordNaming.constructId(record.hostName), {
+      const resource = new CloudflareDnsRecord(scope, RecordNaming.constructId(record.hostName), {
         provider: this.props.provider,
         dependsOn: options.dependsOn,
         zoneId: this.props.zoneId,
         name: recordSet.domain,
-        type: 'MX',
+        recordType: 'MX',
         content: RecordNaming.host(record.hostName, this.capabilities),
         priority: record.priority,
         ttl: recordSet.ttl,

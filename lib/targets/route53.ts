@@ -1,10 +1,10 @@
-import { TerraformMetaArguments, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MxRecordSet } from '../model/mx-server';
 import { ValidationReason } from '../model/validation-reason';
 import { BindOptions, IDnsTarget, RecordNaming } from './dns-target-adapter';
 import { DnsTargetCapabilities, TakeoverMode } from './dns-target-capabilities';
-import { loadOptionalPeer } from './optional-peer';
+import { Route53Record } from './route53-record';
 
 /** Props for {@link DnsTarget.route53}. */
 export interface Route53TargetProps {
@@ -16,18 +16,6 @@ export interface Route53TargetProps {
    */
   readonly provider?: TerraformProvider;
 }
-
-/** The `aws_route53_record` attributes this adapter sets (provider 6.25). */
-export interface Route53RecordConfig extends TerraformMetaArguments {
-  readonly zoneId: string;
-  readonly name: string;
-  readonly type: string;
-  readonly ttl: number;
-  readonly records: string[];
-}
-
-/** The constructor of `Route53Record` from `@cdktf/provider-aws/lib/route53-record`. */
-export type Route53RecordClass = new (scope: Construct, id: string, config: Route53RecordConfig) => TerraformResource;
 
 const HOSTED_ZONE_PREFIX = '/hostedzone/';
 const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
@@ -61,15 +49,12 @@ export class Route53Target implements IDnsTarget {
   }
 
   public bind(scope: Construct, recordSet: MxRecordSet, options: BindOptions = {}): void {
-    const { Route53Record } = loadOptionalPeer<{ Route53Record: Route53RecordClass }>(
-      '@cdktf/provider-aws/lib/route53-record', '@cdktf/provider-aws', 'DnsTarget.route53',
-    );
     const rrset = new Route53Record(scope, 'mx', {
       provider: this.props.provider,
       dependsOn: options.dependsOn,
       zoneId: this.zoneId,
       name: recordSet.domain,
-      type: 'MX',
+      recordType: 'MX',
       ttl: recordSet.ttl,
       records: recordSet.records.map((record) => `${record.priority} ${RecordNaming.host(record.hostName, this.capabilities)}`),
     });
