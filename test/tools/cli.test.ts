@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudMail, CloudMailMx, DnsTarget } from '../../lib';
 import { PRIMARY_ZONES } from './check/fixture-zones';
@@ -79,5 +79,27 @@ run('./bin/cloudmail-mx check against NSD', () => {
     const { code, stdout } = await runBin(['check', '--file', list, '--expect-file', expected, '--resolver', nsd.address, '--json']);
     expect(JSON.parse(stdout).domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['synth.test', 'ok']]);
     expect(code).toBe(0);
+  });
+});
+
+describe('./bin/cloudmail-mx without a command', () => {
+  test('--help prints every command\'s usage on stdout and exits 0', async () => {
+    const { code, stdout } = await runBin(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: cloudmail-mx check');
+    expect(stdout).toContain('Usage: cloudmail-mx summary');
+  });
+
+  test('--version prints the package name and version and exits 0', async () => {
+    const { name, version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(await runBin(['--version'])).toEqual({ code: 0, stdout: `${name} ${version}\n`, stderr: '' });
+  });
+
+  test('no command or an unknown one exits 2 with the usage on stderr', async () => {
+    for (const args of [[], ['deploy']]) {
+      const { code, stderr } = await runBin(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/cloudmail-mx: (No command given|Unknown command "deploy")\. Fix: use one of the commands below/);
+    }
   });
 });

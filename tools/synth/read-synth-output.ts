@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { compareMxRecords, MxServer, NULL_MX_HOST } from '../../lib/model/mx-server';
@@ -76,10 +76,8 @@ export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
   if (!existsSync(stacksDir)) {
     throw new SynthOutputError(`${outdir} has no stacks/ folder, so it is not the output of cdktf synth. Fix: run "npx cdktf synth" (or npm run synth) and pass its output folder, usually cdktf.out.`);
   }
-  return readdirSync(stacksDir).sort().flatMap((stack) => {
-    const file = join(stacksDir, stack, 'cdk.tf.json');
-    if (!existsSync(file)) return [];
-    const stackJson = parseStack(file);
+  return synthesizedStacks(outdir).flatMap((stack) => {
+    const stackJson = parseStack(join(stacksDir, stack, 'cdk.tf.json'));
     const resources = stackJson.resource ?? {};
     const manifest = new Map(readMxManifest(stackJson).map((entry) => [entry.path, entry]));
     const gatesByPath = new Map(Object.values(resources.terraform_data ?? {}).map((resource) => [resourcePath(resource), resource]));
@@ -89,17 +87,42 @@ export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
   });
 }
 
-function parseStack(file: string): StackJson {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SynthOutputError(`${file} is not valid JSON (${(error as Error).message}), so the synth output is damaged. Fix: run "npx cdktf synth" again (without --hcl: the JSON output is what is read).`);
+/**
+ * The stacks a finished synth wrote, sorted. The core writes manifest.json
+ * last, after every stack, so a synth that failed (or is still running) has
+ * none, and its stacks/ folder may hold nothing or stale files: reading it
+ * would report domains as gone, or not changed.
+ */
+function synthesizedStacks(outdir: string): string[] {
+  const file = join(outdir, 'manifest.json');
+  if (!existsSync(file)) {
+    throw new SynthOutputError(`${outdir} has no manifest.json, so its synth did not finish: it failed, or is still running. Fix: run "npx cdktf synth" again and fix the errors it prints.`);
   }
+  const stacks = Object.keys((parseJsonFile(file) as { stacks?: Record<string, unknown> }).stacks ?? {}).sort();
+  if (stacks.length === 0) {
+    throw new SynthOutputError(`${outdir} holds no stack: the app synthesized nothing. Fix: check that the app creates its stacks and calls app.synth(), then run "npx cdktf synth" again.`);
+  }
+  const missing = stacks.filter((stack) => !existsSync(join(outdir, 'stacks', stack, 'cdk.tf.json')));
+  if (missing.length > 0) {
+    throw new SynthOutputError(`${outdir}/manifest.json lists ${missing.join(', ')}, but stacks/ has no cdk.tf.json for ${missing.length === 1 ? 'it' : 'them'}, so the synth output is incomplete. Fix: run "npx cdktf synth" again (without --hcl: the JSON output is what is read).`);
+  }
+  return stacks;
+}
+
+function parseStack(file: string): StackJson {
+  const parsed = parseJsonFile(file);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new SynthOutputError(`${file} does not hold a Terraform JSON object, so the synth output is damaged. Fix: run "npx cdktf synth" again.`);
   }
   return parsed as StackJson;
+}
+
+function parseJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SynthOutputError(`${file} is not valid JSON (${(error as Error).message}), so the synth output is damaged. Fix: run "npx cdktf synth" again (without --hcl: the JSON output is what is read).`);
+  }
 }
 
 /** Attaches the manifest entry of the construct that owns the set's resources, and that construct's gates. */

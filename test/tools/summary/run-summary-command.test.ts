@@ -1,19 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { RolloutStage } from '../../../lib';
 import { runCli } from '../../../tools/cli';
+import { writeSynthFolder } from '../synth/synth-to-temp-dir';
 import { removeSynths, synthExampleStage } from './summary-synths';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'cloudmail-mx');
 const [lowerTtl, cutover] = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER].map(synthExampleStage);
-const broken = mkdtempSync(join(tmpdir(), 'broken-synth-'));
-mkdirSync(join(broken, 'stacks', 'mail'), { recursive: true });
-writeFileSync(join(broken, 'stacks', 'mail', 'cdk.tf.json'), 'not json');
+const broken = writeSynthFolder({ mail: 'not json' });
+const failed = writeSynthFolder({}, false);
 afterAll(() => {
   removeSynths();
-  rmSync(broken, { recursive: true, force: true });
+  [broken, failed].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
 });
 
 async function summary(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -40,6 +39,7 @@ test('--json prints the report as data', async () => {
 test.each([
   [['/nonexistent/cdktf.out'], '/nonexistent/cdktf.out has no stacks/ folder, so it is not the output of cdktf synth. Fix: run "npx cdktf synth"'],
   [[broken], 'cdk.tf.json is not valid JSON'],
+  [[failed], 'has no manifest.json, so its synth did not finish'],
   [[cutover, '--base', '/nonexistent/base.out'], '--base /nonexistent/base.out has no stacks/ folder'],
   [[], 'No synth output folder given. Fix: pass the folder cdktf synth wrote'],
   [[cutover, lowerTtl], 'Expected one synth output folder, got 2'],

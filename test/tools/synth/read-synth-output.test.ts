@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudMail, CloudMailMx, DnsProvider, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../../lib';
 import { readSynthOutput, SynthOutputError } from '../../../tools/synth/read-synth-output';
-import { synthToTempDir } from './synth-to-temp-dir';
+import { synthToTempDir, writeSynthFolder } from './synth-to-temp-dir';
 
 describe('readSynthOutput', () => {
   let outdir: string;
@@ -65,14 +65,32 @@ describe('readSynthOutput of a staged rollout', () => {
   });
 });
 
-test('a stack file that is not JSON gives an error that says to synthesize again', () => {
-  const outdir = mkdtempSync(join(tmpdir(), 'broken-synth-'));
-  try {
-    mkdirSync(join(outdir, 'stacks', 'mail'), { recursive: true });
-    writeFileSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'), '{ "resource": ');
+describe('synth output that cannot be read gives an error that says what to do', () => {
+  const folders: string[] = [];
+  const folder = (stacks: Record<string, string>, withManifest = true) => {
+    folders.push(writeSynthFolder(stacks, withManifest));
+    return folders[folders.length - 1];
+  };
+  afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  test('a stack file that is not JSON: synthesize again', () => {
+    const outdir = folder({ mail: '{ "resource": ' });
     expect(() => readSynthOutput(outdir)).toThrow(SynthOutputError);
     expect(() => readSynthOutput(outdir)).toThrow(/cdk\.tf\.json is not valid JSON .*Fix: run "npx cdktf synth" again/);
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  });
+
+  test('a synth that failed (stacks/ empty or stale, no manifest.json) is never read as "no domains"', () => {
+    expect(() => readSynthOutput(folder({}, false))).toThrow(/has no manifest\.json, so its synth did not finish: it failed, or is still running\. Fix: run "npx cdktf synth" again/);
+    expect(() => readSynthOutput(folder({ mail: '{}' }, false))).toThrow(/has no manifest\.json/);
+  });
+
+  test('a synth of an app without stacks', () => {
+    expect(() => readSynthOutput(folder({}))).toThrow(/holds no stack: the app synthesized nothing\. Fix: check that the app creates its stacks/);
+  });
+
+  test('a stack the manifest lists but stacks/ lacks', () => {
+    const outdir = folder({ mail: '{}' });
+    rmSync(join(outdir, 'stacks', 'mail', 'cdk.tf.json'));
+    expect(() => readSynthOutput(outdir)).toThrow(/manifest\.json lists mail, but stacks\/ has no cdk\.tf\.json for it/);
+  });
 });

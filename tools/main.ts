@@ -1,4 +1,4 @@
-import { runCli } from '../tools/cli';
+import { runCli } from './cli';
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
