@@ -1,14 +1,13 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { CloudMail, CloudMailMx, DnsTarget } from './lib';
 
-// Credentials come from the environment (CLOUDFLARE_API_TOKEN, AWS_*), never from code.
+// Credentials come from the environment (CLOUDFLARE_API_TOKEN, AWS_*), never from code. No Cloudflare
+// provider construct is needed: the library requires cloudflare/cloudflare itself.
 const app = new App();
 const stack = new TerraformStack(app, 'mail-dns');
 // A relative state path keeps cdk.tf.json identical in every checkout.
 new LocalBackend(stack, { path: 'terraform.mail-dns.tfstate' });
-new CloudflareProvider(stack, 'cloudflare', {});
 new AwsProvider(stack, 'aws', { region: 'us-east-1' });
 
 new CloudMailMx(stack, 'example-com', {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { buildSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Compiles lib/ and the bench workers file by file to CommonJS in a temp
+ * Compiles lib/, tools/, the bench workers and the example fleet file by file to CommonJS in a temp
  * folder, as a published package would ship them, so the measurements run on
  * plain node and never pay a TypeScript loader. Not bundled: a bundle would
  * hide the cost of resolving and loading each module.
@@ -14,9 +14,10 @@ export function buildForBench(repo: string): string {
   buildSync({
     absWorkingDir: repo,
     entryPoints: [
-      ...readdirSync(join(repo, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join('lib', file)),
+      ...['lib', 'tools'].flatMap((dir) => readdirSync(join(repo, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(dir, file))),
       'bench/synth-worker.ts',
       'bench/check-worker.ts',
+      'examples/fleet/main.ts',
     ],
     outdir: out,
     outbase: repo,
@@ -25,6 +26,8 @@ export function buildForBench(repo: string): string {
     target: 'node20',
     logLevel: 'error',
   });
+  // The example reads its domain list from beside its main file.
+  copyFileSync(join(repo, 'examples', 'fleet', 'mail-domains.json'), join(out, 'examples', 'fleet', 'mail-domains.json'));
   symlinkSync(join(repo, 'node_modules'), join(out, 'node_modules'));
   return out;
 }

@@ -1,11 +1,12 @@
 /**
  * One measurement in a fresh process: build `count` Cloudflare domains
  * (mx1.cloudaccess.net + one backup) one way, synthesize them into a temp
- * folder, print {ms, maxRssMb, records} as JSON. Imports happen before the
- * clock starts; the import cost is measured on its own.
+ * folder, print {ms, maxRssMb, records, elements} as JSON: records are the
+ * MX resources written, elements every resource and import block. Imports
+ * happen before the clock starts; the import cost is measured on its own.
  *   node synth-worker.js <arm> <count> <shards>
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, S3Backend, TerraformStack } from 'cdktf';
@@ -48,11 +49,34 @@ const arms: Record<string, (app: App, count: number, shards: number) => void> = 
     const stacks = Array.from({ length: shards }, (_, shard) => rawStack(app, `mail-${shard}`));
     for (let i = 0; i < count; i++) rawRecords(stacks[i % shards], i);
   },
-  'fleet': (app, count, shards) => {
-    const domains = Array.from({ length: count }, (_, i) => ({ domain: domainName(i), provider: 'cloudflare', zoneId: ZONE, backups: [BACKUP] }));
-    new CloudMailFleet(app, 'mail', { definition: FleetFile.fromDocument({ shards, domains }, 'bench'), backend: FleetBackend.s3(BUCKET) });
-  },
+  'fleet': (app, count, shards) => fleet(app, count, shards, () => ({})),
+  // Every fifth domain in the middle of its move: its old record taken over, half at LOWER_TTL, half at CUTOVER.
+  'fleet-migrating': (app, count, shards) => fleet(app, count, shards, (i) => (i % 5 !== 0 ? {} : {
+    legacy: { servers: [{ hostName: 'mail.oldhost.example', priority: 10, importId: `${ZONE}/${i.toString(16).padStart(32, '0')}` }] },
+    rollout: { stage: i % 10 === 0 ? 'lower-ttl' : 'cutover', previousTtl: 86400 },
+  })),
 };
+
+function fleet(app: App, count: number, shards: number, migration: (i: number) => object): void {
+  const domains = Array.from({ length: count }, (_, i) => ({ domain: domainName(i), provider: 'cloudflare', zoneId: ZONE, backups: [BACKUP], ...migration(i) }));
+  new CloudMailFleet(app, 'mail', { definition: FleetFile.fromDocument({ shards, domains }, 'bench'), backend: FleetBackend.s3(BUCKET) });
+}
+
+/** MX resources, and every resource and import block, in the synthesized stacks. */
+function written(outdir: string): { records: number; elements: number } {
+  let records = 0;
+  let elements = 0;
+  for (const stack of readdirSync(join(outdir, 'stacks'))) {
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    for (const [type, resources] of Object.entries<object>(json.resource ?? {})) {
+      const count = Object.keys(resources).length;
+      elements += count;
+      if (type === 'cloudflare_dns_record') records += count;
+    }
+    elements += (json.import ?? []).length;
+  }
+  return { records, elements };
+}
 
 const [arm, count, shards] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
 const outdir = mkdtempSync(join(tmpdir(), 'bench-synth-'));
@@ -62,8 +86,7 @@ try {
   arms[arm](app, count, shards);
   app.synth();
   const ms = performance.now() - start;
-  const records = app.node.findAll().filter((node) => node instanceof DnsRecord).length;
-  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, records }));
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...written(outdir) }));
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }

@@ -10,7 +10,7 @@ const checkouts: string[] = [];
 /** A temp checkout; `mainTs` replaces main.ts. Removed by {@link removeCheckouts}. */
 export function checkout(mainTs?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'checkout-'));
-  for (const file of ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'lib']) cpSync(join(repo, file), join(dir, file), { recursive: true });
+  for (const file of ['main.ts', 'cdktf.json', 'package.json', 'tsconfig.json', 'register-typescript.js', 'lib']) cpSync(join(repo, file), join(dir, file), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   if (mainTs !== undefined) writeFileSync(join(dir, 'main.ts'), mainTs);
   checkouts.push(dir);
@@ -24,10 +24,11 @@ export function removeCheckouts(): void {
 /** Runs `cdktf synth <args>` offline in `dir`, with `env` added to the environment. */
 export function cdktfSynth(dir: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(join(dir, 'node_modules', '.bin', 'cdktf'), ['synth', ...args], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true', ...env } });
+    const child = spawn(join(repo, 'node_modules', '.bin', 'cdktf'), ['synth', ...args], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true', ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => done({ status: null, output: String(error) }));
     child.on('close', (status) => done({ status, output }));
   });
 }

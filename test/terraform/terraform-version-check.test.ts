@@ -36,7 +36,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** Synthesizes APP with `terraform` looked up only in the scratch folder; each run of it is logged. */
 function synthesize(): { status: number | null; output: string; calls: string[] } {
   writeFileSync(join(dir, 'calls'), '', { flag: 'a' });
-  const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '--input-type=commonjs', '-e', APP], {
+  const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '--require', require.resolve('../require-core.js'), '--input-type=commonjs', '-e', APP], {
     cwd: repo,
     env: { ...process.env, PATH: dir, OUT: join(dir, 'out') },
     encoding: 'utf8',
@@ -54,6 +54,8 @@ describeWithTerraform('with the real terraform', () => {
   test('runs `terraform version` once per app, whatever the number of gates, imports and stacks', () => {
     installTerraform(`exec ${terraformPath} "$@"`);
     expect(synthesize()).toMatchObject({ status: 0, calls: ['version'] });
+    const core = process.env.CLOUDMAIL_MX_TEST_CORE ?? 'cdktf';
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'one', 'cdk.tf.json'), 'utf8'))['//'].metadata.version).toBe({ cdktf: '0.21.0', cdktn: '0.24.0' }[core]);
   }, 30_000);
 });
 
