@@ -82,6 +82,8 @@ beforeAll(() => {
     'tsconfig.json': JSON.stringify(TSCONFIG),
     'main.ts': MAIN_TS,
     'same-app.js': sameApp('cdktn', 'cloudmail-mx-cdktn'),
+    // The fast runner README recommends on Node 22.18+: node strips the types; ESM needs /index.js on deep imports.
+    'main.mts': MAIN_TS.replace("'@cdktn/provider-aws/lib/provider'", "'@cdktn/provider-aws/lib/provider/index.js'"),
     'terraformrc': '',
   });
   cdktfProject = new ConsumerProject({
@@ -108,6 +110,15 @@ test('npx cdktn synth runs on the project\'s Node 22 and writes the Cloudflare a
     aws: { source: 'hashicorp/aws', version: '6.66.0' },
     cloudflare: { source: 'cloudflare/cloudflare', version: '~> 5.14' },
   });
+}, 120_000);
+
+test('node main.mts (Node 22 strips the types itself, no source maps) writes what cdktn synth writes', () => {
+  expect(synth().status).toBe(0);
+  const result = project.run('node', ['main.mts'], { CDKTF_OUTDIR: 'mts.out' });
+  expect(result.status).toBe(0);
+  for (const stack of ['mail-dns', 'mail-rollout']) {
+    expect(readFileSync(join(project.dir, 'mts.out', 'stacks', stack, 'cdk.tf.json'), 'utf8')).toBe(readFileSync(join(project.dir, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+  }
 }, 120_000);
 
 test('no Cloudflare binding package exists in the project', () => {
