@@ -3,6 +3,8 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 import { CloudMail } from '../../lib/cloudmail/cloudmail';
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { MxServer } from '../../lib/model/mx-server';
+import { RolloutStage } from '../../lib/rollout/rollout-stage';
+import { parseMxRecordText } from '../synth/read-mx-manifest';
 import { readSynthOutput, SynthesizedMxSet } from '../synth/read-synth-output';
 import { CheckDomainsOptions, DEFAULT_CONCURRENCY, DomainCheckRequest } from './check-domain';
 
@@ -129,7 +131,7 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
   } catch (error) {
     throw new UsageError(`--from-synth: ${(error as Error).message}`);
   }
-  const requests = sets.map((set) => ({ domain: set.domain, expected: set.records }));
+  const requests = sets.map((set): DomainCheckRequest => declaredLegacyRequest(set) ?? { domain: set.domain, expected: set.records });
   if (domains.length === 0) return requests;
   const wanted = new Set(domains.map((domain) => normalizeDnsName(domain, { property: 'domain' }).name ?? domain));
   const missing = [...wanted].filter((domain) => !requests.some((request) => request.domain === domain));
@@ -137,4 +139,10 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
     throw new UsageError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the synthesized stacks in ${outdir} (found: ${requests.map((r) => r.domain).join(', ') || 'none'}). Fix: check the spelling, or leave the domains out to check every synthesized domain.`);
   }
   return requests.filter((request) => wanted.has(request.domain));
+}
+
+/** A LOWER_TTL stage writes its declared legacy list over the live records, so DNS must already serve exactly that list. */
+function declaredLegacyRequest({ domain, manifest }: SynthesizedMxSet): DomainCheckRequest | undefined {
+  if (manifest?.rollout?.stage !== RolloutStage.LOWER_TTL || manifest.legacy === undefined) return undefined;
+  return { domain, expected: manifest.legacy.records.map(parseMxRecordText), declaredLegacy: true };
 }
