@@ -93,7 +93,7 @@ export function parseArgsOrExplain<const T extends ParseArgsConfig>(config: T, u
   }
 }
 
-function positiveInteger(option: string, value: string | undefined): number | undefined {
+export function positiveInteger(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1) throw new UsageError(`${option} ${value} is not a positive whole number. Fix: give e.g. ${option} 16.`);
@@ -108,7 +108,7 @@ function readText(option: string, path: string): string {
   }
 }
 
-function readDomainFile(path: string): string[] {
+export function readDomainFile(path: string): string[] {
   return readText('--file', path).split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '');
 }
 

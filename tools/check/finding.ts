@@ -47,6 +47,6 @@ export function finding(code: FindingCode, severity: Severity, problem: string, 
 }
 
 /** The worst severity among the findings, or ok. */
-export function statusOf(findings: readonly Finding[]): DomainStatus {
+export function statusOf(findings: readonly { readonly severity: Severity }[]): DomainStatus {
   return findings.reduce<DomainStatus>((worst, next) => (worst === 'ok' || SEVERITY_RANK[next.severity] > SEVERITY_RANK[worst] ? next.severity : worst), 'ok');
 }
