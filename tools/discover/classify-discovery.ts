@@ -1,9 +1,9 @@
 import { CloudMail } from '../../lib/cloudmail/cloudmail';
 import { compareMxRecords, MxRecord, NULL_MX_HOST } from '../../lib/model/mx-server';
-import { Severity, statusOf } from '../check/finding';
+import { finding, Severity, statusOf } from '../check/finding';
 import { ServedMxRecord, ServerObservation } from '../check/observation';
 import { CloudflareListing } from './cloudflare-api';
-import { DiscoveredLegacyRecord, DiscoveryFinding, discoveryFinding, DiscoveryFindingCode, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
+import { DiscoveredLegacyRecord, DiscoveryFinding, DiscoveryFindingCode, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
 import { providerOf } from './name-server-provider';
 
 /** Everything read about one domain; plain data, so it can be judged without a network. */
@@ -99,11 +99,11 @@ function readErrorFindings(domain: string, { server, outcome }: ServerObservatio
   const retry = 'the legacy list and previousTtl need every server\'s answer, so run discover again once it answers';
   switch (outcome.kind) {
     case 'nxdomain':
-      return [discoveryFinding(DiscoveryFindingCode.NXDOMAIN, Severity.ERROR, `${server} says ${domain} does not exist (NXDOMAIN).`, 'check the spelling of the domain.')];
+      return [finding(DiscoveryFindingCode.NXDOMAIN, Severity.ERROR, `${server} says ${domain} does not exist (NXDOMAIN).`, 'check the spelling of the domain.')];
     case 'timeout':
-      return [discoveryFinding(DiscoveryFindingCode.TIMEOUT, Severity.ERROR, `${server} did not answer for ${domain}: ${outcome.detail}.`, `check that the server is reachable, or raise --timeout; ${retry}.`)];
+      return [finding(DiscoveryFindingCode.TIMEOUT, Severity.ERROR, `${server} did not answer for ${domain}: ${outcome.detail}.`, `check that the server is reachable, or raise --timeout; ${retry}.`)];
     case 'servfail':
-      return [discoveryFinding(DiscoveryFindingCode.SERVFAIL, Severity.ERROR, `${server} could not answer for ${domain}: ${outcome.detail}.`, `check the zone on that server (REFUSED means it does not serve the zone); ${retry}.`)];
+      return [finding(DiscoveryFindingCode.SERVFAIL, Severity.ERROR, `${server} could not answer for ${domain}: ${outcome.detail}.`, `check the zone on that server (REFUSED means it does not serve the zone); ${retry}.`)];
     case 'records':
       return [];
   }
@@ -119,7 +119,7 @@ function disagreementFindings(domain: string, answers: readonly { server: string
   for (const answer of answers) servers.set(variant(answer.records), [...(servers.get(variant(answer.records)) ?? []), answer.server]);
   if (servers.size < 2) return [];
   const variants = [...servers].map(([records, names]) => `${names.join(', ')} serve${names.length === 1 ? 's' : ''} ${records}`).join('; ');
-  return [discoveryFinding(DiscoveryFindingCode.SERVERS_DISAGREE, Severity.FAIL,
+  return [finding(DiscoveryFindingCode.SERVERS_DISAGREE, Severity.FAIL,
     `The servers disagree about ${domain}: ${variants}. legacy lists every host any of them serves (at its lowest priority) and previousTtl the highest TTL, but the LOWER_TTL stage must match what every server serves.`,
     'find out why (a secondary that has not loaded the latest zone, or a change in progress), wait until every server serves the same set, and run discover again.')];
 }
@@ -128,12 +128,12 @@ function stateFindings(domain: string, state: DiscoveryState, served: readonly M
   if (state === DiscoveryState.PARTIAL) {
     const cloudMail = served.filter((record) => CloudMail.isCloudMailHost(record.hostName));
     const others = served.filter((record) => !CloudMail.isCloudMailHost(record.hostName));
-    return [discoveryFinding(DiscoveryFindingCode.PARTIAL, Severity.FAIL,
+    return [finding(DiscoveryFindingCode.PARTIAL, Severity.FAIL,
       `${domain} already serves CloudMail records (${describe(cloudMail)}) beside others (${describe(others)}): a move was started outside this tool. CloudMailMx takes over only the others, so the CloudMail ones would be left unmanaged (Cloudflare) or dropped by the LOWER_TTL stage (Route53).`,
       'finish or undo that move first: delete the other records (then nothing is left to migrate), or delete the CloudMail ones and run discover again.')];
   }
   if (state === DiscoveryState.NULL_MX) {
-    return [discoveryFinding(DiscoveryFindingCode.NULL_MX, Severity.FAIL,
+    return [finding(DiscoveryFindingCode.NULL_MX, Severity.FAIL,
       `${domain} publishes a null MX ("0 ."): it accepts no mail today, and a null MX must stay alone in its set, so CloudMailMx cannot take it over as a legacy record.`,
       'delete the null MX record first (remove the NullMx construct if one wrote it, and apply), then add the CloudMailMx below; there is no old record whose TTL must be waited out.')];
   }
@@ -141,21 +141,21 @@ function stateFindings(domain: string, state: DiscoveryState, served: readonly M
 }
 
 function ttlFromResolverFinding(domain: string, previousTtl: number | undefined, resolvers: readonly string[]): DiscoveryFinding {
-  return discoveryFinding(DiscoveryFindingCode.TTL_FROM_RESOLVER, Severity.WARN,
+  return finding(DiscoveryFindingCode.TTL_FROM_RESOLVER, Severity.WARN,
     `previousTtl ${previousTtl} s is the TTL ${resolvers.join(', ')} reported for ${domain}; a caching resolver counts a TTL down from the value the zone sets, so the real TTL may be higher and the CUTOVER would wait too short.`,
     'run discover with --authoritative, which reads the TTL from the domain\'s own name servers.');
 }
 
 function providerUnknownFinding(domain: string, nameServers: readonly string[]): DiscoveryFinding {
   const names = nameServers.length === 0 ? 'could not be read' : `(${nameServers.join(', ')}) are neither Cloudflare's (*.ns.cloudflare.com) nor Route53's (ns-*.awsdns-*)`;
-  return discoveryFinding(DiscoveryFindingCode.PROVIDER_UNKNOWN, Severity.WARN,
+  return finding(DiscoveryFindingCode.PROVIDER_UNKNOWN, Severity.WARN,
     `${domain}'s name servers ${names}, and CloudMailMx writes to those two only, so the block for it is printed commented out.`,
     'if the zone is on Cloudflare or Route53, uncomment the block and set its target; for another provider, implement IDnsTarget (README: "Writing a target for another provider").');
 }
 
 function cloudflareFindings(domain: string, zoneId: string, listing: CloudflareListing, served: readonly MxRecord[] | undefined): DiscoveryFinding[] {
   if (listing.kind === 'failed') {
-    return [discoveryFinding(DiscoveryFindingCode.CLOUDFLARE_API_ERROR, Severity.ERROR, `${domain}'s MX records could not be listed: ${listing.problem}.`, `${listing.fix}.`)];
+    return [finding(DiscoveryFindingCode.CLOUDFLARE_API_ERROR, Severity.ERROR, `${domain}'s MX records could not be listed: ${listing.problem}.`, `${listing.fix}.`)];
   }
   if (served === undefined) return [];
   const listed = uniqueRecords(listing.records);
@@ -164,11 +164,11 @@ function cloudflareFindings(domain: string, zoneId: string, listing: CloudflareL
   const onlyDns = served.filter((record) => !listed.some((other) => text(other) === text(record)));
   if (onlyApi.length === 0 && onlyDns.length === 0) return [];
   if (listed.length === 0) {
-    return [discoveryFinding(DiscoveryFindingCode.CLOUDFLARE_ZONE_MISMATCH, Severity.ERROR,
+    return [finding(DiscoveryFindingCode.CLOUDFLARE_ZONE_MISMATCH, Severity.ERROR,
       `Cloudflare zone ${zoneId} lists no MX record named ${domain}, while DNS serves ${describe(served)}: the zone does not hold ${domain}, or ${domain} is not served by Cloudflare, so no importId is known.`,
       `pass ${domain}'s own zone ID (the dashboard's Overview page of the zone), or leave --cloudflare-zone out if ${domain} is not on Cloudflare.`)];
   }
-  return [discoveryFinding(DiscoveryFindingCode.CLOUDFLARE_DNS_MISMATCH, Severity.FAIL,
+  return [finding(DiscoveryFindingCode.CLOUDFLARE_DNS_MISMATCH, Severity.FAIL,
     `Cloudflare zone ${zoneId} and DNS disagree about ${domain}: only the API lists ${describe(onlyApi)}; only DNS serves ${describe(onlyDns)}. legacy holds what DNS serves, and a record the API does not list gets no importId.`,
     'if a change is in progress, wait until DNS serves it and run discover again; otherwise check that the domain\'s name servers are Cloudflare\'s and that the records were not changed by hand.')];
 }

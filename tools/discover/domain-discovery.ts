@@ -1,6 +1,6 @@
 import { DnsProvider } from '../../lib/targets/dns-provider';
 import { ServerReport } from '../check/check-domain';
-import { DomainStatus, Severity } from '../check/finding';
+import { DomainStatus, Finding } from '../check/finding';
 
 /** Where a domain stands before its move to CloudMail. */
 export enum DiscoveryState {
@@ -38,12 +38,7 @@ export enum DiscoveryFindingCode {
 }
 
 /** One thing to know before the move; severities as in `check`: error means the domain could not be read. */
-export interface DiscoveryFinding {
-  readonly code: DiscoveryFindingCode;
-  readonly severity: Severity;
-  /** What is wrong, then "Fix:" and what to do. */
-  readonly message: string;
-}
+export type DiscoveryFinding = Finding<DiscoveryFindingCode>;
 
 /** A live record that does not point at CloudMail, to be taken over by the LOWER_TTL stage. */
 export interface DiscoveredLegacyRecord {
@@ -100,9 +95,4 @@ export interface DomainDiscovery {
 /** The result of a discovery, in the `--format json` shape. */
 export interface DiscoveryReport {
   readonly domains: readonly DomainDiscovery[];
-}
-
-/** Builds a finding whose message says what is wrong and what to do. */
-export function discoveryFinding(code: DiscoveryFindingCode, severity: Severity, problem: string, fix: string): DiscoveryFinding {
-  return { code, severity, message: `${problem} Fix: ${fix}` };
 }
