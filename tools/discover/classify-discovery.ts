@@ -56,7 +56,7 @@ export function classifyDiscovery(input: DiscoveryInput): DomainDiscovery {
     nameServers: input.nameServers,
     servers: input.observations.map(({ server, outcome }) => ({ server, records: outcome.kind === 'records' ? outcome.records : [] })),
     resolver: input.resolver && { server: input.resolver.server, records: resolverRecords },
-    cloudflare: input.cloudflare && apiRecords && { zoneId: input.cloudflare.zoneId, records: apiRecords },
+    cloudflare: input.cloudflare && { zoneId: input.cloudflare.zoneId, records: apiRecords },
     legacy,
     previousTtl,
     findings,

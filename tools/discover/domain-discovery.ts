@@ -78,10 +78,14 @@ export interface DomainDiscovery {
    */
   readonly resolver?: ServerReport;
   /**
-   * The records the Cloudflare API lists for the domain.
+   * The zone given with --cloudflare-zone, and the records its API lists for the domain.
    * @default - none: no --cloudflare-zone
    */
-  readonly cloudflare?: { readonly zoneId: string; readonly records: readonly CloudflareMxRecord[] };
+  readonly cloudflare?: {
+    readonly zoneId: string;
+    /** @default - none: the API could not be read (finding CLOUDFLARE_API_ERROR) */
+    readonly records?: readonly CloudflareMxRecord[];
+  };
   /** The union of the live records that are not CloudMail hosts; empty when state is error. */
   readonly legacy: readonly DiscoveredLegacyRecord[];
   /**

@@ -80,9 +80,8 @@ function targetLine(domain: DomainDiscovery): string {
 /** Cloudflare takes each record over by its ID; Route53 imports the whole set and needs none. */
 function missingImportId(domain: DomainDiscovery, importId: string | undefined): string {
   if (importId !== undefined || domain.provider === DnsProvider.ROUTE53) return '';
-  return domain.cloudflare === undefined
-    ? ' // importId unknown: run discover with --cloudflare-zone <zone id>'
-    : ' // importId unknown: the Cloudflare API does not list this record (see the findings)';
+  if (domain.cloudflare === undefined) return ' // importId unknown: run discover with --cloudflare-zone <zone id>';
+  return ` // importId unknown: the Cloudflare API ${domain.cloudflare.records === undefined ? 'could not be read' : 'does not list this record'} (see the findings)`;
 }
 
 /** `example.com` → `example-com`, unique within the output. */

@@ -1,6 +1,8 @@
+import { UsageError } from '../../../tools/check/check-args';
 import { discoverDomains, DiscoverOptions } from '../../../tools/discover/discover-domains';
 import { DomainDiscovery } from '../../../tools/discover/domain-discovery';
 import { findFreePort, nsdAvailable, RunningNsd, startNsd } from '../check/nsd-harness';
+import { CloudflareStandIn, startCloudflareStandIn } from './cloudflare-api-stand-in';
 import { FIRST_SERVER_ZONES, SECOND_SERVER_ZONES } from './discovery-zones';
 
 const run = nsdAvailable() ? describe : describe.skip;
@@ -89,5 +91,75 @@ run('discoverDomains against real NSD servers', () => {
     expect(result).toMatchObject({ state: 'error', status: 'error', legacy: [] });
     expect(codes(result)).toEqual(['TIMEOUT']);
     expect(result.findings[0].message).toContain(`127.0.0.3:${first.port} did not answer for one-dead-ns.test`);
+  });
+
+  describe('with --cloudflare-zone, against a local stand-in for the Cloudflare API', () => {
+    const TOKEN = 'cf-token-4f9a2c1e-never-printed';
+    const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
+    const FORBIDDEN_ZONE = 'ffffffffffffffffffffffffffffffff';
+    const OTHER_ZONE = '11111111111111111111111111111111';
+    const DRIFTED_ZONE = '22222222222222222222222222222222';
+    const mx = (id: string, name: string, content: string, priority: number) => ({ id, type: 'MX', name, content, priority, ttl: 86400 });
+    let api: CloudflareStandIn;
+    const viaApi = (domain: string, zoneId: string) => discover(domain, { authoritative: true, cloudflare: { zoneId, token: TOKEN, baseUrl: api.baseUrl } });
+
+    beforeAll(async () => {
+      api = await startCloudflareStandIn(TOKEN, {
+        [ZONE]: { records: [
+          mx('372e67954025e0ba6aaa6d586b9e0b59', 'legacy-mail.test', 'mail.legacy-mail.test', 10),
+          { id: '0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', type: 'A', name: 'legacy-mail.test', content: '192.0.2.10', priority: 0, ttl: 1 },
+          mx('8f1b6e5dd1a54c3c9a0e4d5b6c7a8b9c', 'legacy-mail.test', 'mail2.legacy-mail.test', 20),
+        ] },
+        [FORBIDDEN_ZONE]: { status: 403, errors: [{ code: 10000, message: 'Authentication error' }] },
+        [OTHER_ZONE]: { records: [mx('a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1', 'other.test', 'mail.other.test', 10)] },
+        [DRIFTED_ZONE]: { records: [mx('b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2', 'legacy-mail.test', 'mail.legacy-mail.test', 10), mx('c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3', 'legacy-mail.test', 'mail3.legacy-mail.test', 30)] },
+      });
+    });
+    afterAll(() => api?.close());
+    beforeEach(() => api.requests.splice(0));
+
+    test('lists every page of the MX records with the token, and fills importId as <zone>/<record>', async () => {
+      const result = await viaApi('legacy-mail.test', ZONE);
+      expect(result).toMatchObject({ status: 'ok', findings: [] });
+      expect(result.legacy).toEqual([
+        { hostName: 'mail.legacy-mail.test', priority: 10, importId: `${ZONE}/372e67954025e0ba6aaa6d586b9e0b59` },
+        { hostName: 'mail2.legacy-mail.test', priority: 20, importId: `${ZONE}/8f1b6e5dd1a54c3c9a0e4d5b6c7a8b9c` },
+      ]);
+      expect(result.cloudflare?.records).toHaveLength(2);
+      expect(api.requests.map(({ url, authorization }) => [url.pathname, Object.fromEntries(url.searchParams), authorization])).toEqual([1, 2].map((page) =>
+        [`/client/v4/zones/${ZONE}/dns_records`, { type: 'MX', name: 'legacy-mail.test', page: String(page), per_page: '100' }, `Bearer ${TOKEN}`]));
+    });
+
+    test('a 403 is an error naming the status, the API\'s error and the permission to grant', async () => {
+      const result = await viaApi('legacy-mail.test', FORBIDDEN_ZONE);
+      expect(result).toMatchObject({ status: 'error', legacy: [{ hostName: 'mail.legacy-mail.test', priority: 10 }, { hostName: 'mail2.legacy-mail.test', priority: 20 }] });
+      expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['CLOUDFLARE_API_ERROR', 'error']]);
+      expect(result.findings[0].message).toContain('HTTP 403 (10000 Authentication error)');
+      expect(result.findings[0].message).toContain(`Fix: give CLOUDFLARE_API_TOKEN the permission Zone > DNS > Read on zone ${FORBIDDEN_ZONE}`);
+    });
+
+    test('a zone that does not hold the domain is an error: no importId can be known', async () => {
+      const result = await viaApi('legacy-mail.test', OTHER_ZONE);
+      expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['CLOUDFLARE_ZONE_MISMATCH', 'error']]);
+      expect(result.findings[0].message).toContain(`Cloudflare zone ${OTHER_ZONE} lists no MX record named legacy-mail.test, while DNS serves 10 mail.legacy-mail.test, 20 mail2.legacy-mail.test`);
+      expect(result.legacy.every((record) => record.importId === undefined)).toBe(true);
+    });
+
+    test('records the API and DNS disagree on need attention; only the matching one gets an importId', async () => {
+      const result = await viaApi('legacy-mail.test', DRIFTED_ZONE);
+      expect(result.status).toBe('fail');
+      expect(result.findings.map((f) => f.code)).toEqual(['CLOUDFLARE_DNS_MISMATCH']);
+      expect(result.findings[0].message).toContain('only the API lists 30 mail3.legacy-mail.test; only DNS serves 20 mail2.legacy-mail.test');
+      expect(result.legacy).toEqual([
+        { hostName: 'mail.legacy-mail.test', priority: 10, importId: `${DRIFTED_ZONE}/b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2` },
+        { hostName: 'mail2.legacy-mail.test', priority: 20 },
+      ]);
+    });
+
+    test('a missing token is refused before any request', async () => {
+      await expect(discover('legacy-mail.test', { cloudflare: { zoneId: ZONE, token: '', baseUrl: api.baseUrl } })).rejects.toThrow(UsageError);
+      await expect(discover('legacy-mail.test', { cloudflare: { zoneId: ZONE, token: '', baseUrl: api.baseUrl } })).rejects.toThrow(/CLOUDFLARE_API_TOKEN, which is not set\. Fix: export CLOUDFLARE_API_TOKEN/);
+      expect(api.requests).toEqual([]);
+    });
   });
 });
