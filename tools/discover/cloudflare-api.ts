@@ -33,11 +33,16 @@ const MAX_PAGES = 100;
  * V4PagePaginationArray).
  */
 export async function listCloudflareMxRecords(access: CloudflareZoneAccess, domain: string): Promise<CloudflareListing> {
+  const listing = await listPages(access, domain);
+  return listing.kind === 'failed' ? redacted(listing, access.token) : listing;
+}
+
+async function listPages(access: CloudflareZoneAccess, domain: string): Promise<CloudflareListing> {
   const records: CloudflareMxRecord[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const url = `${access.baseUrl.replace(/\/+$/, '')}/zones/${encodeURIComponent(access.zoneId)}/dns_records?type=MX&name=${encodeURIComponent(domain)}&page=${page}&per_page=${PER_PAGE}`;
     const answer = await getJson(url, access);
-    if (answer.kind === 'failed') return redacted(answer, access.token);
+    if (answer.kind === 'failed') return answer;
     const listed = readPage(answer.body, domain);
     if (listed === undefined) {
       return { kind: 'failed', problem: `the Cloudflare API answered page ${page} of zone ${access.zoneId}'s MX records without the documented { success: true, result: [{ id, type, name, content, priority, ttl }], result_info } shape`, fix: 'check CLOUDFLARE_API_BASE_URL: it must point at the v4 API (default ' + CLOUDFLARE_API_BASE_URL + ')' };
@@ -104,7 +109,7 @@ function describeError(error: unknown): string {
 }
 
 /** A message never carries the token, even when a proxy or the API echoes it back. */
-function redacted(failure: { problem: string; fix: string }, token: string): CloudflareListing {
+function redacted(failure: { readonly problem: string; readonly fix: string }, token: string): CloudflareListing {
   const hide = (text: string): string => (token === '' ? text : text.split(token).join('[token]'));
   return { kind: 'failed', problem: hide(failure.problem), fix: hide(failure.fix) };
 }
