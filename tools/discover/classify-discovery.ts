@@ -3,7 +3,7 @@ import { compareMxRecords, MxRecord, NULL_MX_HOST } from '../../lib/model/mx-ser
 import { finding, Severity, statusOf } from '../check/finding';
 import { ServedMxRecord, ServerObservation } from '../check/observation';
 import { CloudflareListing } from './cloudflare-api';
-import { DiscoveredLegacyRecord, DiscoveryFinding, DiscoveryFindingCode, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
+import { CloudflareMxRecord, DiscoveredLegacyRecord, DiscoveryFinding, DiscoveryFindingCode, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
 import { providerOf } from './name-server-provider';
 
 /** Everything read about one domain; plain data, so it can be judged without a network. */
@@ -30,8 +30,9 @@ export interface DiscoveryInput {
 export function classifyDiscovery(input: DiscoveryInput): DomainDiscovery {
   const { domain } = input;
   const provider = providerOf(input.nameServers);
+  const asked = input.resolver === undefined ? input.observations : [...input.observations, input.resolver];
   // With --authoritative the resolver may fail twice (finding the name servers, then the MX set): say it once.
-  const readErrors = [...new Map([...input.observations, ...(input.resolver ? [input.resolver] : [])].flatMap((observation) => readErrorFindings(domain, observation)).map((f) => [f.message, f])).values()];
+  const readErrors = [...new Map(asked.flatMap((observation) => readErrorFindings(domain, observation)).map((f) => [f.message, f])).values()];
   const answers = input.observations.flatMap(({ server, outcome }) => (outcome.kind === 'records' ? [{ server, records: outcome.records }] : []));
   const served = uniqueRecords(answers.flatMap((answer) => answer.records));
   const state = readErrors.length > 0 ? DiscoveryState.ERROR : stateOf(served);
@@ -72,7 +73,7 @@ function stateOf(served: readonly MxRecord[]): DiscoveryState {
 }
 
 /** Each non-CloudMail host once, at the lowest priority any server serves it, with its import ID when the API lists that record. */
-function legacyRecords(served: readonly MxRecord[], zoneId: string | undefined, apiRecords: readonly { id: string; hostName: string; priority: number }[] | undefined): DiscoveredLegacyRecord[] {
+function legacyRecords(served: readonly MxRecord[], zoneId: string | undefined, apiRecords: readonly CloudflareMxRecord[] | undefined): DiscoveredLegacyRecord[] {
   const byHost = new Map<string, MxRecord>();
   for (const record of served) {
     if (record.hostName === NULL_MX_HOST || CloudMail.isCloudMailHost(record.hostName)) continue;
@@ -116,7 +117,7 @@ function disagreementFindings(domain: string, answers: readonly { server: string
     return `${describe(uniqueRecords(records))}${compareTtls && ttls.length > 0 ? ` at TTL ${ttls.join('/')}` : ''}`;
   };
   const servers = new Map<string, string[]>();
-  for (const answer of answers) servers.set(variant(answer.records), [...(servers.get(variant(answer.records)) ?? []), answer.server]);
+  for (const { server, records } of answers) servers.set(variant(records), [...(servers.get(variant(records)) ?? []), server]);
   if (servers.size < 2) return [];
   const variants = [...servers].map(([records, names]) => `${names.join(', ')} serve${names.length === 1 ? 's' : ''} ${records}`).join('; ');
   return [finding(DiscoveryFindingCode.SERVERS_DISAGREE, Severity.FAIL,

@@ -1,5 +1,5 @@
 import { DnsProvider } from '../../lib/targets/dns-provider';
-import { DiscoveryReport, DiscoveryState, DomainDiscovery } from './domain-discovery';
+import { DiscoveryReport, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
 import { HOSTED_ZONE_ID_PLACEHOLDER, ZONE_ID_PLACEHOLDER } from './render-discovery-ts';
 
 /** The `--format fleet` output: entries to paste into a fleet file's `domains`, and why the other domains got none. */
@@ -26,7 +26,7 @@ function skipReason(domain: DomainDiscovery): string | undefined {
   if (domain.state === DiscoveryState.ERROR) return 'it could not be read (see its findings)';
   if (domain.state === DiscoveryState.CLOUDMAIL) return 'it is already on CloudMail';
   if (domain.state === DiscoveryState.PARTIAL || domain.state === DiscoveryState.NULL_MX) return `its state is ${domain.state} (see its findings)`;
-  if (domain.provider === 'unknown') return 'its DNS provider is neither Cloudflare nor Route53 (see its findings)';
+  if (domain.provider === UNKNOWN_PROVIDER) return 'its DNS provider is neither Cloudflare nor Route53 (see its findings)';
   return undefined;
 }
 

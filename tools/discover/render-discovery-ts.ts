@@ -1,6 +1,6 @@
 import { DnsProvider } from '../../lib/targets/dns-provider';
 import { wrap } from '../check/render-report';
-import { DiscoveryReport, DiscoveryState, DomainDiscovery } from './domain-discovery';
+import { DiscoveryReport, DiscoveryState, DomainDiscovery, UNKNOWN_PROVIDER } from './domain-discovery';
 
 /** Placeholders the library refuses at synth with the fix, so an unfilled one never becomes Terraform. */
 export const ZONE_ID_PLACEHOLDER = '<zone id>';
@@ -29,7 +29,7 @@ function renderDomain(domain: DomainDiscovery, id: string): string {
   const comments = [summary(domain), ...domain.findings.map((f) => `${f.severity.toUpperCase()} ${f.code}: ${f.message}`)];
   const lines = comments.flatMap((text) => wrap(sanitize(text), COMMENT_WIDTH).map((line, index) => `//${index === 0 ? ' ' : '   '}${line}`));
   if (domain.state === DiscoveryState.ERROR || domain.state === DiscoveryState.CLOUDMAIL) return lines.join('\n');
-  const usable = domain.provider !== 'unknown' && (domain.state === DiscoveryState.LEGACY || domain.state === DiscoveryState.NO_MX);
+  const usable = domain.provider !== UNKNOWN_PROVIDER && (domain.state === DiscoveryState.LEGACY || domain.state === DiscoveryState.NO_MX);
   const block = constructLines(domain, id).map((line) => (usable ? line : `// ${line}`));
   return [...lines, ...block].join('\n');
 }
