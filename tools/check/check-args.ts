@@ -17,6 +17,7 @@ Asks DNS which MX records a domain really serves and says what is wrong and how 
   --backup <host>              (repeatable) expected CloudMail backups, after mx1
   --expect-file <servers.json> expected set as [{ "hostName": "...", "priority": 10 }]
   --from-synth <cdktf.out>     expected sets for every domain found in synthesized stacks
+                               (in stage LOWER_TTL: exactly its declared legacy list)
   --resolver <ip[:port]>       (repeatable) DNS server(s) to ask; default: the system resolvers
   --authoritative              find the domain's NS via the resolver and ask every authoritative server
   --file <domains.txt>         one domain per line (# comments), in addition to arguments
