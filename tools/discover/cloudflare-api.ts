@@ -45,7 +45,7 @@ async function listPages(access: CloudflareZoneAccess, domain: string): Promise<
     if (answer.kind === 'failed') return answer;
     const listed = readPage(answer.body, domain);
     if (listed === undefined) {
-      return { kind: 'failed', problem: `the Cloudflare API answered page ${page} of zone ${access.zoneId}'s MX records without the documented { success: true, result: [{ id, type, name, content, priority, ttl }], result_info } shape`, fix: 'check CLOUDFLARE_API_BASE_URL: it must point at the v4 API (default ' + CLOUDFLARE_API_BASE_URL + ')' };
+      return { kind: 'failed', problem: `the Cloudflare API answered page ${page} of zone ${access.zoneId}'s MX records without the documented { success: true, result: [{ id, type, name, content, priority, ttl }], result_info } shape`, fix: `check CLOUDFLARE_API_BASE_URL: it must point at the v4 API (default ${CLOUDFLARE_API_BASE_URL})` };
     }
     records.push(...listed.records);
     if (listed.totalPages === undefined || page >= listed.totalPages) return { kind: 'records', records };
@@ -74,7 +74,11 @@ async function getJson(url: string, access: CloudflareZoneAccess): Promise<JsonA
   return { kind: 'failed', problem: `the Cloudflare API refused to list zone ${access.zoneId}'s DNS records: HTTP ${response.status}${describeApiErrors(body)}`, fix: fixFor(response.status, access.zoneId) };
 }
 
-/** Errors are `{ code, message }` objects, e.g. 10000 "Authentication error", 7003 "Could not route to /zones/…, perhaps your object identifier is invalid?". */
+/**
+ * A failed call answers `{ success: false, errors: [{ code, message }], messages, result: null }`, e.g. 403 with
+ * 10000 "Authentication error" (developers.cloudflare.com/changelog, "Enriched 403 responses for the Cloudflare
+ * API"), or 7003 "Could not route to /zones/…, perhaps your object identifier is invalid?" for a malformed zone ID.
+ */
 function describeApiErrors(body: unknown): string {
   const errors = (body as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(errors)) return '';
@@ -85,6 +89,7 @@ function describeApiErrors(body: unknown): string {
 function fixFor(status: number, zoneId: string): string {
   if (status === 401 || status === 403) return `give CLOUDFLARE_API_TOKEN the permission Zone > DNS > Read on zone ${zoneId} (or check that the token is the right one and not expired)`;
   if (status === 400 || status === 404) return `check --cloudflare-zone ${zoneId}: copy the Zone ID from the zone's Overview page in the dashboard`;
+  // developers.cloudflare.com/fundamentals/api/reference/limits: 1,200 requests per five minutes per user, then 429.
   if (status === 429) return 'wait five minutes (the API allows 1,200 requests per five minutes per user) and run discover again, with fewer domains at once';
   return 'run discover again later; if it persists, check www.cloudflarestatus.com';
 }
