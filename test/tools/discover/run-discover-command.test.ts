@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FleetFile } from '../../../lib/fleet/fleet-file';
@@ -107,9 +107,10 @@ run('cloudmail-mx discover: formats, exit codes and the Cloudflare token', () =>
   test('the fleet output loads with FleetFile as it stands; the domains it cannot move are named on stderr', async () => {
     const { code, stdout, stderr } = await discover(['legacy-mail.test', 'r53-mail.test', 'no-mail.test', 'on-cloudmail.test', 'gone.legacy-mail.test', '--authoritative', '--cloudflare-zone', ZONE, '--format', 'fleet']);
     expect(code).toBe(ExitCode.USAGE_OR_ERROR);
-    const file = join(mkdtempSync(join(tmpdir(), 'discover-fleet-')), 'mail-domains.json');
-    writeFileSync(file, JSON.stringify({ shards: 4, domains: JSON.parse(stdout) }));
-    const fleet = FleetFile.load(file);
+    const dir = mkdtempSync(join(tmpdir(), 'discover-fleet-'));
+    writeFileSync(join(dir, 'mail-domains.json'), JSON.stringify({ shards: 4, domains: JSON.parse(stdout) }));
+    const fleet = FleetFile.load(join(dir, 'mail-domains.json'));
+    rmSync(dir, { recursive: true, force: true });
     expect(fleet.domains.map(({ domain, provider, zoneId, legacy, rollout }) => ({ domain, provider, zoneId, legacy, rollout }))).toEqual([
       { domain: 'legacy-mail.test', provider: 'cloudflare', zoneId: ZONE, legacy: { policy: LegacyPolicy.DELETE, servers: [
         { hostName: 'mail.legacy-mail.test', priority: 10, importId: `${ZONE}/${IDS[0]}` },
