@@ -28,6 +28,7 @@ module.exports = {
         '<rootDir>/test/main(-hcl)?\\.test\\.ts$',
         '<rootDir>/test/packaging/',
         '<rootDir>/test/tools/check/',
+        '<rootDir>/test/tools/discover/',
         '<rootDir>/test/tools/cli\\.test\\.ts$',
         '<rootDir>/test/examples-github-actions\\.test\\.ts$',
       ],

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_USAGE } from './check/check-args';
 import { CommandIo, ExitCode, runCheckCommand } from './check/run-check-command';
+import { DISCOVER_USAGE, runDiscoverCommand } from './discover/run-discover-command';
 import { runSummaryCommand, SUMMARY_USAGE } from './summary/run-summary-command';
 
-const COMMANDS_USAGE = () => `${CHECK_USAGE}\n\n${SUMMARY_USAGE}`;
+const COMMANDS_USAGE = () => `${CHECK_USAGE}\n\n${DISCOVER_USAGE}\n\n${SUMMARY_USAGE}`;
 
 /** Dispatches `cloudmail-mx <command> ...`; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'check') return runCheckCommand(args, io);
+  if (command === 'discover') return runDiscoverCommand(args, io);
   if (command === 'summary') return runSummaryCommand(args, io);
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(`${COMMANDS_USAGE()}\n`);

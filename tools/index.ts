@@ -10,3 +10,7 @@ export { ChangeKind, RecordChange, StageMove, DomainChange, DomainComparison, co
 export * from './summary/safety-warnings';
 export * from './summary/summary-report';
 export { renderSummaryMarkdown, SUMMARY_MARKER } from './summary/render-summary-markdown';
+export { discoverDomains, DiscoverOptions, DiscoverCloudflareOptions } from './discover/discover-domains';
+export * from './discover/domain-discovery';
+export { renderDiscoveryTs } from './discover/render-discovery-ts';
+export { renderDiscoveryFleet, FleetRendering } from './discover/render-discovery-fleet';

@@ -3,6 +3,8 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 import { CloudMail } from '../../lib/cloudmail/cloudmail';
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { MxServer } from '../../lib/model/mx-server';
+import { RolloutStage } from '../../lib/rollout/rollout-stage';
+import { parseMxRecordText } from '../synth/read-mx-manifest';
 import { readSynthOutput, SynthesizedMxSet } from '../synth/read-synth-output';
 import { CheckDomainsOptions, DEFAULT_CONCURRENCY, DomainCheckRequest } from './check-domain';
 
@@ -15,6 +17,7 @@ Asks DNS which MX records a domain really serves and says what is wrong and how 
   --backup <host>              (repeatable) expected CloudMail backups, after mx1
   --expect-file <servers.json> expected set as [{ "hostName": "...", "priority": 10 }]
   --from-synth <cdktf.out>     expected sets for every domain found in synthesized stacks
+                               (in stage LOWER_TTL: exactly its declared legacy list)
   --resolver <ip[:port]>       (repeatable) DNS server(s) to ask; default: the system resolvers
   --authoritative              find the domain's NS via the resolver and ask every authoritative server
   --file <domains.txt>         one domain per line (# comments), in addition to arguments
@@ -91,7 +94,7 @@ export function parseArgsOrExplain<const T extends ParseArgsConfig>(config: T, u
   }
 }
 
-function positiveInteger(option: string, value: string | undefined): number | undefined {
+export function positiveInteger(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1) throw new UsageError(`${option} ${value} is not a positive whole number. Fix: give e.g. ${option} 16.`);
@@ -106,7 +109,7 @@ function readText(option: string, path: string): string {
   }
 }
 
-function readDomainFile(path: string): string[] {
+export function readDomainFile(path: string): string[] {
   return readText('--file', path).split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '');
 }
 
@@ -129,7 +132,7 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
   } catch (error) {
     throw new UsageError(`--from-synth: ${(error as Error).message}`);
   }
-  const requests = sets.map((set) => ({ domain: set.domain, expected: set.records }));
+  const requests = sets.map((set): DomainCheckRequest => declaredLegacyRequest(set) ?? { domain: set.domain, expected: set.records });
   if (domains.length === 0) return requests;
   const wanted = new Set(domains.map((domain) => normalizeDnsName(domain, { property: 'domain' }).name ?? domain));
   const missing = [...wanted].filter((domain) => !requests.some((request) => request.domain === domain));
@@ -137,4 +140,10 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
     throw new UsageError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the synthesized stacks in ${outdir} (found: ${requests.map((r) => r.domain).join(', ') || 'none'}). Fix: check the spelling, or leave the domains out to check every synthesized domain.`);
   }
   return requests.filter((request) => wanted.has(request.domain));
+}
+
+/** A LOWER_TTL stage writes its declared legacy list over the live records, so DNS must already serve exactly that list. */
+function declaredLegacyRequest({ domain, manifest }: SynthesizedMxSet): DomainCheckRequest | undefined {
+  if (manifest?.rollout?.stage !== RolloutStage.LOWER_TTL || manifest.legacy === undefined) return undefined;
+  return { domain, expected: manifest.legacy.records.map(parseMxRecordText), declaredLegacy: true };
 }

@@ -75,6 +75,8 @@ export interface DomainCheckRequest {
   readonly domain: string;
   /** @default - the expected set of the shared options */
   readonly expected?: readonly MxServer[];
+  /** `expected` is a LOWER_TTL stage's declared legacy list: any difference from it is LEGACY_MISMATCH. @default false */
+  readonly declaredLegacy?: boolean;
 }
 
 /** Options for {@link checkDomains}. */
@@ -117,7 +119,7 @@ export async function checkDomains(requests: readonly (string | DomainCheckReque
   if (reasons.length > 0) throw new CheckOptionsError(reasons);
   let done = 0;
   const domains = await mapWithConcurrency(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
-    const report = await checkOne(job.domain, job.expected, settings);
+    const report = await checkOne(job.domain, job.expected, settings, job.declaredLegacy);
     options.onDomainDone?.(++done, jobs.length);
     return report;
   });
@@ -165,20 +167,20 @@ function validateExpected(servers: readonly MxServer[], property: string): { rec
   return validateMxServers(servers, property, cloudMailTypoGuard);
 }
 
-function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): { domain: string; expected: readonly MxRecord[]; reasons: readonly ValidationReason[] } {
+function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): { domain: string; expected: readonly MxRecord[]; declaredLegacy?: boolean; reasons: readonly ValidationReason[] } {
   const domain = normalizeDnsName(request.domain, { property: `domains[${index}]` });
   const expected = request.expected === undefined ? { records: sharedExpected, reasons: [] } : validateExpected(request.expected, `domains[${index}].expected`);
-  return { domain: domain.name ?? '', expected: expected.records, reasons: [...domain.reasons, ...expected.reasons] };
+  return { domain: domain.name ?? '', expected: expected.records, declaredLegacy: request.declaredLegacy, reasons: [...domain.reasons, ...expected.reasons] };
 }
 
-async function checkOne(domain: string, expected: readonly MxRecord[], settings: Settings): Promise<DomainReport> {
+async function checkOne(domain: string, expected: readonly MxRecord[], settings: Settings, declaredLegacy?: boolean): Promise<DomainReport> {
   const observations = await observe(domain, settings);
   const hosts = new Set(observations.flatMap(({ outcome }) => (outcome.kind === 'records' ? outcome.records.map((record) => record.hostName) : [])));
   hosts.delete(NULL_MX_HOST);
   // IP literals are judged as such; looking them up as names would only add noise.
   for (const host of hosts) if (isIpLiteral(host)) hosts.delete(host);
   const targets = new Map<string, TargetLookup>(await Promise.all([...hosts].map(async (host) => [host, await lookUpTargetOnce(host, settings)] as const)));
-  const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now });
+  const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now, declaredLegacy });
   return {
     domain,
     status: statusOf(findings),

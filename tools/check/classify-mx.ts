@@ -18,6 +18,8 @@ export interface ClassifyInput {
   readonly targets: ReadonlyMap<string, TargetLookup>;
   /** The time cache expiries are computed from. */
   readonly now: Date;
+  /** `expected` is a LOWER_TTL stage's declared legacy list, which DNS must serve exactly. @default false */
+  readonly declaredLegacy?: boolean;
 }
 
 /** Servers that served the same MX set. */
@@ -34,7 +36,7 @@ interface ServedSet {
 export function classifyDomain(input: ClassifyInput): Finding[] {
   const sets = groupBySet(input.observations);
   const setFindings = sets.flatMap((set) => {
-    const found = classifyRecords(input.domain, set.records, input.expected);
+    const found = input.declaredLegacy ? legacyMismatchFindings(input.domain, set.records, input.expected) : classifyRecords(input.domain, set.records, input.expected);
     return sets.length > 1 ? found.map((f) => ({ ...f, message: `On ${set.servers.join(', ')}: ${f.message}` })) : found;
   });
   const inconsistent = consistencyFindings(input.domain, sets, input.now);
@@ -44,7 +46,8 @@ export function classifyDomain(input: ClassifyInput): Finding[] {
     ...setFindings,
     ...targetFindings(sets, input.targets),
     ...inconsistent,
-    ...(settled ? [] : ttlFindings(input.domain, sets, input.now)),
+    // A LOWER_TTL stage is what lowers the TTL, so a high one is expected there.
+    ...(settled || input.declaredLegacy ? [] : ttlFindings(input.domain, sets, input.now)),
   ]);
 }
 
@@ -65,6 +68,21 @@ export function classifyRecords(domain: string, records: readonly ServedMxRecord
       finding(FindingCode.MISSING_BACKUP, Severity.FAIL, `The expected backup ${backup.hostName} is not among ${domain}'s MX records.`, `add "${backup.priority} ${backup.hostName}" (a priority above the primary's).`)),
     ...legacyFindings(domain, records, expectedHosts),
   ];
+}
+
+/**
+ * A LOWER_TTL stage writes its declared legacy list over the live records, so
+ * a served set must be exactly that list, hosts and priorities; its TTL may
+ * still be the old one until the stage is applied.
+ */
+function legacyMismatchFindings(domain: string, records: readonly ServedMxRecord[], declared: readonly MxRecord[]): Finding[] {
+  const text = (record: MxRecord): string => `${record.priority} ${record.hostName}`;
+  const undeclared = records.filter((record) => !declared.some((other) => text(other) === text(record)));
+  const notServed = declared.filter((record) => !records.some((other) => text(other) === text(record)));
+  if (undeclared.length === 0 && notServed.length === 0) return [];
+  return [finding(FindingCode.LEGACY_MISMATCH, Severity.FAIL,
+    `${domain}'s LOWER_TTL stage declares the legacy records ${describeRecords(declared)}, but DNS serves ${describeRecords(records)} (served, not declared: ${undeclared.length === 0 ? 'none' : describeRecords(undeclared)}; declared, not served: ${notServed.length === 0 ? 'none' : describeRecords(notServed)}). The stage writes the declared list over the live records: a record not declared is dropped (Route53) or left unmanaged at its priority (Cloudflare), and a declared one is published as written.`,
+    `list in legacy.servers exactly the records DNS serves, with the same hosts and priorities (cloudmail-mx discover ${domain} --authoritative prints them).`)];
 }
 
 /** The expected primary: the first record when its priority is unique and lowest. */

@@ -17,6 +17,7 @@ export enum FindingCode {
   MISSING_BACKUP = 'MISSING_BACKUP',
   LEGACY_PRESENT = 'LEGACY_PRESENT',
   LEGACY_DEMOTED = 'LEGACY_DEMOTED',
+  LEGACY_MISMATCH = 'LEGACY_MISMATCH',
   TARGET_IS_IP = 'TARGET_IS_IP',
   TARGET_IS_CNAME = 'TARGET_IS_CNAME',
   TARGET_NO_ADDRESS = 'TARGET_NO_ADDRESS',
@@ -27,9 +28,9 @@ export enum FindingCode {
   SERVFAIL = 'SERVFAIL',
 }
 
-/** One thing wrong with what DNS serves. */
-export interface Finding {
-  readonly code: FindingCode;
+/** One thing wrong with what DNS serves; another command's findings carry its own codes. */
+export interface Finding<Code extends string = FindingCode> {
+  readonly code: Code;
   readonly severity: Severity;
   /** What is wrong, then "Fix:" and what to do. */
   readonly message: string;
@@ -41,11 +42,11 @@ export type DomainStatus = 'ok' | `${Severity}`;
 const SEVERITY_RANK: Record<Severity, number> = { [Severity.WARN]: 1, [Severity.FAIL]: 2, [Severity.ERROR]: 3 };
 
 /** Builds a finding whose message says what is wrong and what to do. */
-export function finding(code: FindingCode, severity: Severity, problem: string, fix: string): Finding {
+export function finding<Code extends string = FindingCode>(code: Code, severity: Severity, problem: string, fix: string): Finding<Code> {
   return { code, severity, message: `${problem} Fix: ${fix}` };
 }
 
 /** The worst severity among the findings, or ok. */
-export function statusOf(findings: readonly Finding[]): DomainStatus {
+export function statusOf(findings: readonly Finding<string>[]): DomainStatus {
   return findings.reduce<DomainStatus>((worst, next) => (worst === 'ok' || SEVERITY_RANK[next.severity] > SEVERITY_RANK[worst] ? next.severity : worst), 'ok');
 }

@@ -42,7 +42,7 @@ function splitFix(message: string): [string, string | undefined] {
   return at < 0 ? [message, undefined] : [message.slice(0, at), message.slice(at + ' Fix: '.length)];
 }
 
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {

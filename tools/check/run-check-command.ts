@@ -1,6 +1,6 @@
-import { CheckOptionsError, checkDomains, CheckReport } from './check-domain';
+import { CheckOptionsError, checkDomains } from './check-domain';
 import { CHECK_USAGE, parseCheckArgs, UsageError } from './check-args';
-import { Severity } from './finding';
+import { DomainStatus, Severity } from './finding';
 import { createProgressBar } from './progress-bar';
 import { renderReport } from './render-report';
 
@@ -21,7 +21,7 @@ export enum ExitCode {
 }
 
 /** The exit code a report gives. */
-export function exitCodeFor(report: CheckReport): ExitCode {
+export function exitCodeFor(report: { readonly domains: readonly { readonly status: DomainStatus }[] }): ExitCode {
   if (report.domains.some((domain) => domain.status === Severity.ERROR)) return ExitCode.USAGE_OR_ERROR;
   if (report.domains.some((domain) => domain.status === Severity.FAIL)) return ExitCode.FAIL;
   return ExitCode.OK;
