@@ -7,6 +7,7 @@ import {
 } from './gate-expressions';
 import { describeWindow, WindowMinutes } from './maintenance-window';
 import { LegacyPolicy, RolloutStage } from './rollout-stage';
+import { STAGE_PREDECESSORS } from './stage-order';
 
 /** What {@link RolloutGates} needs to know. Durations are in seconds, with a provider's automatic TTL already counted at its real length. */
 export interface RolloutGatesProps {
@@ -31,21 +32,18 @@ export interface RolloutGatesProps {
   readonly oldServerPolicy?: LegacyPolicy;
 }
 
-/** When each stage may be applied: after which stage, after which wait, and whether the maintenance window applies. */
-interface StageRule {
-  /** The stages that may have been applied last before this one (NO_STAGE: none). */
-  readonly after: readonly string[];
-  /** The marker field whose remembered maximum this stage waits for after the previous one, if any. */
-  readonly wait?: MarkerField.PREVIOUS_TTL | MarkerField.SOAK;
-  readonly windowed: boolean;
-}
-
-const RULES: Readonly<Record<RolloutStage, StageRule>> = {
-  [RolloutStage.LOWER_TTL]: { after: [NO_STAGE, RolloutStage.ROLLBACK], windowed: false },
-  [RolloutStage.CUTOVER]: { after: [RolloutStage.LOWER_TTL, RolloutStage.ROLLBACK], wait: MarkerField.PREVIOUS_TTL, windowed: true },
-  [RolloutStage.COMPLETE]: { after: [RolloutStage.CUTOVER], wait: MarkerField.SOAK, windowed: true },
-  [RolloutStage.ROLLBACK]: { after: [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER, RolloutStage.COMPLETE], windowed: false },
+/** What each stage waits for after the stage before it, and whether the maintenance window applies. */
+const RULES: Readonly<Record<RolloutStage, { readonly wait?: MarkerField.PREVIOUS_TTL | MarkerField.SOAK; readonly windowed: boolean }>> = {
+  [RolloutStage.LOWER_TTL]: { windowed: false },
+  [RolloutStage.CUTOVER]: { wait: MarkerField.PREVIOUS_TTL, windowed: true },
+  [RolloutStage.COMPLETE]: { wait: MarkerField.SOAK, windowed: true },
+  [RolloutStage.ROLLBACK]: { windowed: false },
 };
+
+/** The stages that may have been applied last before `stage`, as the gate names them (NO_STAGE: none). */
+function predecessors(stage: RolloutStage): string[] {
+  return STAGE_PREDECESSORS[stage].map((previous) => previous ?? NO_STAGE);
+}
 
 /** The id of the `terraform_data` gate that refuses `stage`; tools reading synth output find gates by it. */
 export function gateId(stage: RolloutStage): string {
@@ -155,7 +153,7 @@ export class RolloutGates extends Construct {
       },
       ...refusals(props.stage, props.domain, state).map(({ refusedAfter, message }) => ({ condition: unlessApplied(`!${latestIn(refusedAfter)}`), errorMessage: message })),
     ];
-    let allowed = latestIn(rule.after);
+    let allowed = latestIn(predecessors(props.stage));
     if (state.earliest !== undefined) {
       preconditions.push({ condition: unlessApplied(`!${allowed} ? true : timecmp(plantimestamp(), ${state.earliest}) >= 0`), errorMessage: waitMessage(props, state) });
       allowed = `${allowed} && timecmp(plantimestamp(), ${state.earliest}) >= 0`;
@@ -169,7 +167,7 @@ export class RolloutGates extends Construct {
     new DataResource(this, gateId(props.stage), {
       input: {
         stage: props.stage,
-        after: rule.after.filter((stage) => stage !== NO_STAGE),
+        after: STAGE_PREDECESSORS[props.stage].filter((stage) => stage !== undefined),
         wait_seconds: rule.wait === MarkerField.PREVIOUS_TTL ? props.previousTtl : rule.wait === MarkerField.SOAK ? props.soak : 0,
         window: props.window && rule.windowed ? describeWindow(props.window) : undefined,
       },
