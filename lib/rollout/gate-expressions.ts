@@ -24,7 +24,11 @@ export enum MarkerField {
   SOAK = 'soak',
   /** A fingerprint of the records and TTL the stage wrote. */
   WROTE = 'wrote',
-  /** The plan that stamped the marker: equal to `plantimestamp()` only in that plan. */
+  /**
+   * The plan that stamped the marker: equal to `plantimestamp()` in that plan
+   * (and, as it counts whole seconds, in another plan of the same second,
+   * which then checks the gate again: never a pass it should not get).
+   */
   PLANNED_AT = 'planned_at',
 }
 

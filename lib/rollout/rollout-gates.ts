@@ -127,7 +127,8 @@ export class RolloutGates extends Construct {
    * again) or of what it wrote replaces the marker, which restarts its clock.
    */
   private stamp(own: DataResource, state: GateState, props: RolloutGatesProps): void {
-    const seq = `\${${state.maxSeq} + 1}`;
+    // 0 (never applied) when the other markers cannot be read: the gate refuses then anyway.
+    const seq = `\${try(${state.maxSeq} + 1, 0)}`;
     const wrote = stageFingerprint(props.records, props.ttl);
     const longest = (field: MarkerField, current: number) => `\${try(max(${current}, ${largestOf(state.earlier, field)}), ${current})}`;
     own.input = {
