@@ -26,7 +26,7 @@ function claimsOf(scope: IConstruct): Map<string, string> {
 export function claimConflict(scope: IConstruct, domain: string, capabilities: DnsTargetCapabilities, writtenAs: unknown = domain): ValidationReason[] {
   const owner = claimsOf(scope).get(claimKey(domain, capabilities));
   if (owner === undefined || owner === scope.node.path) return [];
-  const where = capabilities.zone === undefined ? `on ${capabilities.providerName}` : `in ${capabilities.providerName} zone ${capabilities.zone}`;
+  const where = capabilities.zone === undefined ? `on ${capabilities.providerName}` : `in zone ${capabilities.zone}`;
   return [{ property: 'domain', value: writtenAs, problem: `is already managed ${where} by ${owner}`, fix: 'manage each domain with one construct: merge the two server lists into one' }];
 }
 

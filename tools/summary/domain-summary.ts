@@ -178,13 +178,18 @@ function nextStage(rollout: NonNullable<MxManifestEntry['rollout']>): StageRule 
 
 function stageRule(stage: RolloutStage, after: readonly RolloutStage[], waitSeconds: number, window?: string): StageRule {
   const first = STAGE_PREDECESSORS[stage].includes(undefined) ? ['at the start of a rollout'] : [];
-  const previous = [...first, ...(after.length === 0 ? [] : [`after ${after.join(' or ')} was applied`])].join(' or ');
+  const previous = [...first, ...(after.length === 0 ? [] : [`after ${orList(after)} was applied`])].join(' or ');
   const wait = WAIT_REASON[stage];
   const when = wait === undefined || waitSeconds === 0
-    ? `any time ${previous}`
-    : `${formatSeconds(waitSeconds)} ${previous} (or longer, if a longer ${wait.setting} was in effect at an earlier stage), ${wait.reason}`;
+    ? `${previous}, with no wait`
+    : `${formatSeconds(waitSeconds)} ${previous} (or the longer ${wait.setting} remembered from an earlier stage), ${wait.reason}`;
   const inWindow = window === undefined ? '' : `, inside the maintenance window ${window}`;
   return { stage, after: after.length === 0 ? undefined : after, waitSeconds, ...(window !== undefined && { window }), rule: `${stage} allowed ${when}${inWindow}` };
+}
+
+/** "A, B or C". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** At COMPLETE with an old mail server: until when it may still get mail (the same rule as the gates' Terraform output). */
