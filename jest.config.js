@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The rollout gate scenarios run concurrently: most of their time is spent waiting for a gate's wait to pass.
+  maxConcurrency: 10,
 };

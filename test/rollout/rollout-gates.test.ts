@@ -8,7 +8,8 @@ import { LEGACY, StageOptions, synthStage } from './staging';
  * own, and the scenarios run concurrently, since most of their time is
  * spent waiting for a gate's wait to pass.
  */
-const config = (stage: RolloutStage, options: StageOptions = {}) => synthStage('cloudflare', stage, { previousTtl: 2, soak: 2, ...options }).json;
+// previousTtl 2, the shortest real wait on Cloudflare (1 is its automatic TTL, 300 s).
+const config = (stage: RolloutStage, options: StageOptions = {}) => synthStage('cloudflare', stage, { previousTtl: 2, soak: 1, ...options }).json;
 /** Markers hold whole seconds; a wait of `seconds` after `at` is over one second later at the latest. */
 const after = (at: string, seconds: number) => Date.parse(at) + (seconds + 1) * 1000;
 const seconds = (n: number) => n * 1000;
@@ -32,7 +33,7 @@ describeWithTerraform('rollout gates under real terraform', () => {
     expect(timeAfter(tooEarly.output, 'COMPLETE refused until') - Date.parse(cutover.at)).toBe(seconds(259200));
     expect(tooEarly.output).toContain('the cutover of example.com needs 259200 s to propagate before the old records go');
 
-    await sleepUntil(after(cutover.at, 2));
+    await sleepUntil(after(cutover.at, 1));
     expect(await (await workspace.write(config(RolloutStage.COMPLETE))).run('apply')).toMatchObject({ status: 0 });
     const complete = (await workspace.markers()).complete_applied;
     // The later of CUTOVER + the longest TTL in play (the rollout TTL, 300 s) and COMPLETE + the rollout TTL.
@@ -147,7 +148,7 @@ describeWithTerraform('rollout gates under real terraform', () => {
     expect(backToLower.status).not.toBe(0);
     expect(backToLower.output).toMatch(/LOWER_TTL refused: CUTOVER was applied at \S+ \(UTC\), after LOWER_TTL\. Going back to LOWER_TTL would delete the CloudMail records of example\.com at once\. To go back, set rollout\.stage to ROLLBACK/);
 
-    await sleepUntil(after((await workspace.markers()).cutover_applied.at, 2));
+    await sleepUntil(after((await workspace.markers()).cutover_applied.at, 1));
     expect(await (await workspace.write(config(RolloutStage.COMPLETE))).run('apply')).toMatchObject({ status: 0 });
     const rollback = await (await workspace.write(config(RolloutStage.ROLLBACK))).run('apply');
     expect(rollback.status).toBe(0);
@@ -159,9 +160,9 @@ describeWithTerraform('rollout gates under real terraform', () => {
 
     const complete = await (await workspace.write(config(RolloutStage.COMPLETE))).run('plan');
     expect(complete.output).toContain('COMPLETE refused: example.com was rolled back (ROLLBACK applied at');
-    const cutover = await (await workspace.write(config(RolloutStage.CUTOVER, { previousTtl: 3 }))).run('plan');
-    expect(timeAfter(cutover.output, 'CUTOVER refused until') - Date.parse(rolledBack.at)).toBe(seconds(3));
-    await sleepUntil(after(rolledBack.at, 3));
+    const cutover = await (await workspace.write(config(RolloutStage.CUTOVER))).run('plan');
+    expect(timeAfter(cutover.output, 'CUTOVER refused until') - Date.parse(rolledBack.at)).toBe(seconds(2));
+    await sleepUntil(after(rolledBack.at, 2));
     expect(await workspace.run('apply')).toMatchObject({ status: 0 });
     expect((await workspace.outputs()).stage).toBe('CUTOVER');
   }, 30_000);
