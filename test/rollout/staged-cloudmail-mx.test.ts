@@ -99,6 +99,14 @@ describe('a legacy null MX (RFC 7505 "no mail")', () => {
   });
 });
 
+test('a previousTtl of 1 on Cloudflare is its automatic TTL: CUTOVER waits 300 s, not 1', () => {
+  const out = synthStage('cloudflare', RolloutStage.CUTOVER, { previousTtl: 1 });
+  const [gate] = Object.entries(resourcesOfType(out, 'terraform_data')).filter(([key]) => key.includes('cutover_gate')).map(([, resource]) => resource);
+  expect(gate.input).toMatchObject({ wait_seconds: 300 });
+  const locals = JSON.parse(out.json).locals as Record<string, string>;
+  expect(Object.entries(locals).find(([name]) => name.includes('wait_seconds'))![1]).toMatch(/^\$\{try\(max\(300, /);
+});
+
 test('Cloudflare takes the legacy records over with import blocks from their importId', () => {
   const out = synthStage('cloudflare', RolloutStage.LOWER_TTL);
   const keys = Object.fromEntries(Object.entries(resourcesOfType(out, 'cloudflare_dns_record')).map(([key, r]) => [r.content, key]));
