@@ -107,6 +107,18 @@ test('a previousTtl of 1 on Cloudflare is its automatic TTL: CUTOVER waits 300 s
   expect(Object.entries(locals).find(([name]) => name.includes('wait_seconds'))![1]).toMatch(/^\$\{try\(max\(300, /);
 });
 
+test.each([
+  [RolloutStage.LOWER_TTL, false],
+  [RolloutStage.CUTOVER, true],
+  [RolloutStage.COMPLETE, true],
+  [RolloutStage.ROLLBACK, false],
+])('with a maintenance window, %s is refused outside it: %s', (stage, windowed) => {
+  const out = synthStage('cloudflare', stage, { window: { startUtc: '22:00', endUtc: '06:00' } });
+  const [gate] = Object.entries(resourcesOfType(out, 'terraform_data')).filter(([key]) => key.endsWith(`${stage.toLowerCase()}_gate`) || key.includes(`_${stage.toLowerCase()}_gate_`)).map(([, resource]) => resource);
+  const messages = (gate.lifecycle as { precondition: { error_message: string }[] }).precondition.map((precondition) => precondition.error_message);
+  expect(messages.some((message) => message.startsWith(`${stage} refused outside the maintenance window (every day 22:00-06:00 UTC (across midnight))`))).toBe(windowed);
+});
+
 test('Cloudflare takes the legacy records over with import blocks from their importId', () => {
   const out = synthStage('cloudflare', RolloutStage.LOWER_TTL);
   const keys = Object.fromEntries(Object.entries(resourcesOfType(out, 'cloudflare_dns_record')).map(([key, r]) => [r.content, key]));
