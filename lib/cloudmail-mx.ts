@@ -1,20 +1,23 @@
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { validateAdoption } from './adoption-validation';
 import { CloudMail } from './cloudmail/cloudmail';
 import { validateCloudMailPrimary } from './cloudmail/cloudmail-primary-rule';
 import { cloudMailTypoGuard } from './cloudmail/typo-guard';
-import { MxRecordSet, MxServer } from './model/mx-server';
+import { ImportIdUse, validateImportIds } from './import-ids';
+import { MxRecordSet, MxServer, NULL_MX_HOST } from './model/mx-server';
 import { MxPolicy } from './mx-policy';
 import { DEFAULT_MX_TTL } from './mx-records';
 import { bindRecordSet, MxPublication, throwIfInvalid, validateMxPublication } from './publish-mx-records';
 import { writeMxManifest } from './mx-manifest';
+import { describeWindow, validateWindow } from './rollout/maintenance-window';
 import { DEFAULT_ROLLOUT_TTL, DEFAULT_SOAK_SECONDS, LegacyRecords, RolloutOptions } from './rollout/rollout-options';
 import { RolloutGates } from './rollout/rollout-gates';
 import { planRollout } from './rollout/rollout-plan';
-import { LegacyPolicy } from './rollout/rollout-stage';
-import { validateLegacy, validateRollout } from './rollout/rollout-validation';
+import { LegacyPolicy, RolloutStage } from './rollout/rollout-stage';
+import { rolloutTtlWarnings, validateLegacy, validateRollout } from './rollout/rollout-validation';
 import { IDnsTarget } from './targets/dns-target-adapter';
-
+import { ttlSeconds } from './targets/dns-target-capabilities';
 /** Props for {@link CloudMailMx}. */
 export interface CloudMailMxProps {
   /** The domain that receives mail, e.g. `example.com`. Case, a trailing dot and IDN are normalized. */
@@ -42,6 +45,14 @@ export interface CloudMailMxProps {
    * @default - no staged rollout: the records are written in one step
    */
   readonly rollout?: RolloutOptions;
+  /**
+   * The CloudMail records already exist outside this Terraform state (set
+   * by hand, or the state was lost or recreated): import them instead of
+   * creating them. On Cloudflare give each server's `importId`; Route53
+   * imports the whole RRset. No rollout stage is involved.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 const CLOUDMAIL_POLICY: MxPolicy = { hostRule: cloudMailTypoGuard, setRule: validateCloudMailPrimary };
@@ -60,11 +71,17 @@ export class CloudMailMx extends Construct {
     const input: MxPublication = { ...props, servers: props.servers ?? CloudMail.servers(), ttl: props.ttl ?? DEFAULT_MX_TTL };
     const capabilities = props.target.capabilities;
     const validated = validateMxPublication(this, input, CLOUDMAIL_POLICY);
-    const legacy = props.legacy ? validateLegacy(props.legacy, validated.records, capabilities) : { records: [], reasons: [] };
-    throwIfInvalid(this, [...validated.reasons, ...legacy.reasons, ...(props.rollout ? validateRollout(props.rollout, capabilities) : [])]);
+    const legacy = props.legacy ? validateLegacy(props.legacy, validated.records, capabilities, props.rollout?.stage) : { records: [], reasons: [] };
+    throwIfInvalid(this, [
+      ...validated.reasons,
+      ...legacy.reasons,
+      ...validateImportIds(importIdUses(props, input.servers), capabilities),
+      ...(props.adopt ? validateAdoption({ servers: input.servers, legacy: legacy.records, rollout: props.rollout }, capabilities) : []),
+      ...(props.rollout ? validateRollout(props.rollout, capabilities, props.legacy !== undefined) : []),
+    ]);
     const domain = validated.domain!;
 
-    if (props.legacy === undefined && props.rollout === undefined) {
+    if (props.legacy === undefined && props.rollout === undefined && !props.adopt) {
       this.recordSet = bindRecordSet(this, props.target, { domain, ttl: input.ttl, records: validated.records });
       return;
     }
@@ -78,27 +95,49 @@ export class CloudMailMx extends Construct {
       ttl: input.ttl,
       rolloutTtl,
       takeover: capabilities.takeover,
+      adopt: props.adopt,
     });
-    plan.warnings.forEach((warning) => Annotations.of(this).addWarning(warning));
+    [...plan.warnings, ...(props.rollout ? rolloutTtlWarnings(props.rollout, capabilities) : [])].forEach((warning) => Annotations.of(this).addWarning(warning));
+    this.recordSet = bindRecordSet(this, props.target, { domain, ttl: plan.ttl, records: plan.records, takeOverExisting: plan.takesOverExisting });
     const rollout = props.rollout && {
       stage: props.rollout.stage,
-      previousTtl: props.rollout.previousTtl,
-      rolloutTtl,
+      previousTtl: ttlSeconds(props.rollout.previousTtl, capabilities),
+      rolloutTtl: ttlSeconds(rolloutTtl, capabilities),
       soak: props.rollout.soak ?? DEFAULT_SOAK_SECONDS,
+      window: props.rollout.window && validateWindow(props.rollout.window, 'rollout.window').minutes,
       gated: plan.gated,
     };
-    const gates = rollout && new RolloutGates(this, 'rollout', { domain, ...rollout });
-    this.recordSet = bindRecordSet(
-      this,
-      props.target,
-      { domain, ttl: plan.ttl, records: plan.records, takeOverExisting: plan.takesOverExisting },
-      { dependsOn: gates ? gates.dependables : undefined },
-    );
+    if (rollout) {
+      new RolloutGates(this, 'rollout', {
+        domain,
+        ...rollout,
+        records: this.recordSet.records,
+        ttl: this.recordSet.ttl,
+        // The records are this construct's only resources so far.
+        recordResources: this.node.children.filter((child): child is TerraformResource => TerraformResource.isTerraformResource(child)),
+        oldServerPolicy: legacy.records.some((record) => record.hostName !== NULL_MX_HOST) ? policy : undefined,
+      });
+    }
     writeMxManifest(this, {
       path: this.node.path,
       domain,
       legacy: props.legacy && { policy, records: legacy.records.map((record) => `${record.priority} ${record.hostName}`) },
-      rollout,
+      rollout: rollout && {
+        stage: rollout.stage,
+        previousTtl: props.rollout!.previousTtl,
+        rolloutTtl,
+        soak: rollout.soak,
+        gated: rollout.gated,
+        waitSeconds: { [RolloutStage.CUTOVER]: rollout.previousTtl, [RolloutStage.COMPLETE]: rollout.soak },
+        window: rollout.window && describeWindow(rollout.window),
+      },
     });
   }
+}
+
+/** Every importId the construct was given: the legacy records' always, the servers' when adopting. */
+function importIdUses(props: CloudMailMxProps, servers: readonly MxServer[]): ImportIdUse[] {
+  const uses = (list: readonly MxServer[] | undefined, property: string) =>
+    (Array.isArray(list) ? list : []).map((server, index) => ({ property: `${property}[${index}].importId`, importId: server?.importId }));
+  return [...(props.adopt ? uses(servers, 'servers') : []), ...uses(props.legacy?.servers, 'legacy.servers')];
 }

@@ -28,6 +28,14 @@ export interface MxManifestEntry {
     readonly soak: number;
     /** False when nothing is waited for (no legacy records). */
     readonly gated: boolean;
+    /**
+     * Seconds CUTOVER and COMPLETE wait after the stage before them, as the
+     * gates count them (a provider's automatic TTL at its real length),
+     * before any longer value remembered in Terraform state.
+     */
+    readonly waitSeconds: { readonly [RolloutStage.CUTOVER]: number; readonly [RolloutStage.COMPLETE]: number };
+    /** The maintenance window of CUTOVER and COMPLETE, in words; absent when any time is allowed. */
+    readonly window?: string;
   };
 }
 

@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { claimDomain } from './domain-claims';
+import { claimConflict, claimDomain } from './domain-claims';
 import { MxPolicy } from './mx-policy';
 import { normalizeDnsName } from './model/dns-name';
 import { MxRecord, MxRecordSet, MxServer } from './model/mx-server';
@@ -16,6 +16,8 @@ export interface MxPublication {
   readonly target: IDnsTarget;
   readonly servers: readonly MxServer[];
   readonly ttl: number;
+  /** The records exist already and are imported, not created (CloudMailMx's `adopt`). */
+  readonly adopt?: boolean;
 }
 
 /** The normalized domain and sorted records, or the reasons they are not valid. */
@@ -27,8 +29,8 @@ export interface ValidatedMxPublication {
 
 /** Checks domain, servers, TTL and target, plus the policy's own rules; collects every reason. */
 export function validateMxPublication(scope: Construct, input: MxPublication, policy: MxPolicy = {}): ValidatedMxPublication {
-  const domain = normalizeDnsName(input.domain, { property: 'domain' });
-  const claim = domain.name === undefined ? [] : claimDomain(scope, domain.name, input.target.capabilities.providerName, input.domain);
+  const domain = normalizeDnsName(input.domain, { property: 'domain', minLabels: 2 });
+  const claim = domain.name === undefined ? [] : claimConflict(scope, domain.name, input.target.capabilities, input.domain);
   const servers = validateMxServers(input.servers, 'servers', policy.hostRule);
   const setReasons = servers.reasons.length === 0 && policy.setRule ? policy.setRule(servers.records) : [];
   return {
@@ -39,10 +41,22 @@ export function validateMxPublication(scope: Construct, input: MxPublication, po
       ...claim,
       ...servers.reasons,
       ...setReasons,
+      ...validateServerImports(input),
       ...validateTtl(input.ttl, input.target.capabilities),
       ...input.target.validate(),
     ],
   };
+}
+
+/** Without adopting, an importId would be ignored, so it is refused; CloudMailMx checks the IDs it adopts itself. */
+function validateServerImports(input: MxPublication): ValidationReason[] {
+  if (input.adopt || !Array.isArray(input.servers)) return [];
+  return input.servers.flatMap((server, index) => (server?.importId === undefined ? [] : [{
+    property: `servers[${index}].importId`,
+    value: server.importId,
+    problem: 'names an existing record to import, but this construct creates its records',
+    fix: 'remove importId; to take over records that already exist, use CloudMailMx with adopt: true',
+  }]));
 }
 
 /** Throws one error with every reason, so bad input never reaches a target and no partial Terraform is written. */
@@ -50,8 +64,9 @@ export function throwIfInvalid(scope: Construct, reasons: readonly ValidationRea
   if (reasons.length > 0) throw new MxValidationError(scope.node.path, [...reasons]);
 }
 
-/** Fits the record set to the target's capabilities and binds it. */
+/** Claims the domain, fits the record set to the target's capabilities and binds it; call it only once the input is valid. */
 export function bindRecordSet(scope: Construct, target: IDnsTarget, recordSet: MxRecordSet, options?: BindOptions): MxRecordSet {
+  claimDomain(scope, recordSet.domain, target.capabilities);
   const fitted: MxRecordSet = { ...recordSet, records: fitToCapabilities(scope, recordSet.records, target.capabilities) };
   target.bind(scope, fitted, options);
   return fitted;

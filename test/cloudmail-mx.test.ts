@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { CloudMail, CloudMailMx, DnsTarget } from '../lib';
+import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, RolloutStage } from '../lib';
 import { MxValidationError } from '../lib/model/mx-validation-error';
 import { CLOUDFLARE_ZONE, resourcesByPath, ROUTE53_ZONE, synth } from './harness';
 
@@ -114,4 +114,64 @@ test('a TTL or priority only known at deploy time is refused with a literal-valu
     ['servers[0].priority', 'is a token that is only known at deploy time'],
     ['ttl', 'is a token that is only known at deploy time'],
   ]);
+});
+
+describe('names that only look right', () => {
+  test('a backup that imitates mx1.cloudaccess.net with a Cyrillic letter is refused with the host it imitates', () => {
+    const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', { domain: 'example.com', target: cloudflare, servers: CloudMail.servers({ backups: ['mx1.cloud\u0430ccess.net'] }) })));
+    expect(error.reasons).toEqual([expect.objectContaining({ property: 'servers[1].hostName', value: 'mx1.cloud\u0430ccess.net', fix: 'did you mean mx1.cloudaccess.net?' })]);
+  });
+
+  test.each(['com', 'localhost', 'xn--zz.com', 'exam\tple.com'])('the domain %j is refused', (domain) => {
+    expect(errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', { domain, target: cloudflare }))).reasons.map((reason) => reason.property)).toEqual(['domain']);
+  });
+
+  test('NaN as a TTL is printed as NaN', () => {
+    expect(errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', { domain: 'example.com', target: cloudflare, ttl: Number.NaN }))).message).toContain('ttl = NaN: is not a TTL Cloudflare accepts');
+  });
+});
+
+describe('adopting records that exist already (set by hand, or the state was lost)', () => {
+  const ids = ['a1b2c3d4e5f60718293a4b5c6d7e8f90', '0f1e2d3c4b5a69788796a5b4c3d2e1f0'].map((record) => `${CLOUDFLARE_ZONE}/${record}`);
+  const imports = (json: string) => (JSON.parse(json).import ?? []) as { id: string; to: string }[];
+
+  test('Cloudflare imports each server by its importId instead of creating a duplicate; nothing is gated', () => {
+    const out = synth((stack) => new CloudMailMx(stack, 'd', {
+      domain: 'example.com',
+      target: cloudflare,
+      servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10, importId: ids[0] }, { hostName: 'backup1.example.net', priority: 20, importId: ids[1] }],
+      adopt: true,
+    }));
+    expect(imports(out.json).map((block) => block.id).sort()).toEqual([...ids].sort());
+    expect(out.resources.terraform_data).toBeUndefined();
+  });
+
+  test('Route53 imports the RRset', () => {
+    const out = synth((stack) => new CloudMailMx(stack, 'd', { domain: 'example.com', target: route53, adopt: true }));
+    expect(imports(out.json)).toEqual([expect.objectContaining({ id: `${ROUTE53_ZONE}_example.com_MX` })]);
+  });
+
+  test('adoption involves no stage: with a rollout it is refused', () => {
+    expect(errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', {
+      domain: 'example.com', target: route53, adopt: true,
+      legacy: { servers: [{ hostName: 'mail.old.net', priority: 10 }] },
+      rollout: { stage: RolloutStage.COMPLETE, previousTtl: 3600 },
+    }))).reasons).toEqual([expect.objectContaining({ property: 'adopt', problem: 'takes over records that already exist, which no rollout stage gates' })]);
+  });
+
+  test('Cloudflare needs an importId per server, of the target\'s zone, used once across servers and legacy records', () => {
+    const error = errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', {
+      domain: 'example.com',
+      target: cloudflare,
+      servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10, importId: ids[0] }, { hostName: 'backup1.example.net', priority: 20 }],
+      legacy: { servers: [{ hostName: 'mail.old.net', priority: 30, importId: ids[0] }], policy: LegacyPolicy.DEMOTE },
+      adopt: true,
+    })));
+    expect(error.reasons.map((reason) => reason.property)).toEqual(['servers[1].importId', 'legacy.servers[0].importId']);
+  });
+
+  test('an importId without adopt is refused: it would be ignored', () => {
+    expect(errorOf(() => synth((stack) => new CloudMailMx(stack, 'd', { domain: 'example.com', target: cloudflare, servers: [{ hostName: 'mx1.cloudaccess.net', priority: 10, importId: ids[0] }] }))).reasons)
+      .toEqual([expect.objectContaining({ property: 'servers[0].importId', fix: 'remove importId; to take over records that already exist, use CloudMailMx with adopt: true' })]);
+  });
 });

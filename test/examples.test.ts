@@ -54,7 +54,7 @@ test('examples/null-mx synthesizes null MX on both providers and a generic set',
 });
 
 describe('examples/staged-rollout', () => {
-  const stages = ['stage-1-lower-ttl.ts', 'stage-2-cutover.ts', 'stage-3-complete.ts'].map((file) => synthExample('staged-rollout', file)['mail-rollout']);
+  const stages = ['stage-1-lower-ttl.ts', 'stage-2-cutover.ts', 'stage-3-complete.ts', 'stage-4-rollback.ts'].map((file) => synthExample('staged-rollout', file)['mail-rollout']);
   const cloudflare = (i: number) => Object.values(stages[i].resource.cloudflare_dns_record).map((r) => `${r.priority} ${r.content} ${r.ttl}`).sort();
   const route53 = (i: number) => Object.values(stages[i].resource.aws_route53_record).map((r) => [r.records, r.ttl]);
 
@@ -71,6 +71,11 @@ describe('examples/staged-rollout', () => {
   test('COMPLETE deletes (Cloudflare) or keeps demoted (Route53) the old records, at the final TTL', () => {
     expect(cloudflare(2)).toEqual(['10 mx1.cloudaccess.net 3600', '20 backup1.example.net 3600']);
     expect(route53(2)).toEqual([[['10 mx1.cloudaccess.net.', '20 mx.oldmail.example.'], 3600]]);
+  });
+
+  test('ROLLBACK puts the old records back on top, CloudMail\'s below them, at TTL 300', () => {
+    expect(cloudflare(3)).toEqual(['10 mail.oldhost.net 300', '20 mail2.oldhost.net 300', '30 mx1.cloudaccess.net 300', '40 backup1.example.net 300']);
+    expect(route53(3)).toEqual([[['5 mx.oldmail.example.', '15 mx1.cloudaccess.net.'], 300]]);
   });
 });
 

@@ -25,7 +25,7 @@ test('constructs with legacy records or a rollout record what they meant in the 
         path: 'mail/example-com',
         domain: 'example.com',
         legacy: { policy: 'DEMOTE', records: ['10 mail.oldhost.net'] },
-        rollout: { stage: 'CUTOVER', previousTtl: 86400, rolloutTtl: 300, soak: 259200, gated: true },
+        rollout: { stage: 'CUTOVER', previousTtl: 86400, rolloutTtl: 300, soak: 259200, gated: true, waitSeconds: { CUTOVER: 86400, COMPLETE: 259200 } },
       },
     ]);
   } finally {

@@ -1,7 +1,7 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
-import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, RolloutStage } from '../../lib'; // in your project: 'cloudmail-mx'
+import { CloudMail, CloudMailMx, DnsTarget, LegacyPolicy, RolloutStage, Weekday } from '../../lib'; // in your project: 'cloudmail-mx'
 
 const ZONE = '023e105f4ecef8ad9ca31a8372d0c353';
 
@@ -12,7 +12,7 @@ export function buildMailStack(app: App, stage: RolloutStage): TerraformStack {
   new CloudflareProvider(stack, 'cloudflare', {});
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
 
-  // Cloudflare: two old records, deleted at the end.
+  // Cloudflare: two old records, deleted at the end; the switch only on weekend nights.
   new CloudMailMx(stack, 'example-com', {
     domain: 'example.com',
     target: DnsTarget.cloudflare({ zoneId: ZONE }),
@@ -24,7 +24,7 @@ export function buildMailStack(app: App, stage: RolloutStage): TerraformStack {
       ],
       policy: LegacyPolicy.DELETE,
     },
-    rollout: { stage, previousTtl: 86400 },
+    rollout: { stage, previousTtl: 86400, window: { days: [Weekday.FRIDAY, Weekday.SATURDAY], startUtc: '20:00', endUtc: '06:00' } },
   });
 
   // Route53: the old host stays as a demoted backup.

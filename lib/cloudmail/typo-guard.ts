@@ -1,3 +1,5 @@
+import { domainToUnicode } from 'node:url';
+import { asciiLookAlike } from '../model/confusable-skeleton';
 import { editDistance } from '../model/edit-distance';
 import { ValidationReason } from '../model/validation-reason';
 import { CloudMail } from './cloudmail';
@@ -26,6 +28,9 @@ export function suggestCloudMailHost(hostName: string): string | undefined {
 
 function computeSuggestion(hostName: string): string | undefined {
   if (CloudMail.isCloudMailHost(hostName)) return undefined;
+  // An internationalized name is judged by the ASCII it imitates: mx1.cloudɑccess.net (Latin alpha) is mx1.cloudaccess.net to a reader.
+  const lookAlike = hostName.includes('xn--') ? asciiLookAlike(domainToUnicode(hostName)) : undefined;
+  if (lookAlike !== undefined) return CloudMail.isCloudMailHost(lookAlike) ? lookAlike : computeSuggestion(lookAlike);
   const labels = hostName.split('.');
   const domainIndex = labels.findIndex((label) => editDistance(label, DOMAIN_LABEL, MAX_LABEL_DISTANCE) <= MAX_LABEL_DISTANCE);
   if (domainIndex === 0) return CloudMail.PRIMARY_HOST;
@@ -34,9 +39,12 @@ function computeSuggestion(hostName: string): string | undefined {
   return undefined;
 }
 
-/** Host rule that refuses near-misses of CloudMail host names. */
+/** Host rule that refuses near-misses and look-alikes of CloudMail host names. */
 export function cloudMailTypoGuard(hostName: string, property: string, value: string): ValidationReason[] {
   const suggestion = suggestCloudMailHost(hostName);
   if (suggestion === undefined) return [];
-  return [{ property, value, problem: `is not a CloudMail host, but looks like a misspelling of one`, fix: `did you mean ${suggestion}?` }];
+  const problem = hostName.includes('xn--')
+    ? `is not a CloudMail host (it is ${hostName}), but its look-alike letters make it read as one`
+    : 'is not a CloudMail host, but looks like a misspelling of one';
+  return [{ property, value, problem, fix: `did you mean ${suggestion}?` }];
 }

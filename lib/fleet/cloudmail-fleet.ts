@@ -5,7 +5,7 @@ import { normalizeDnsName } from '../model/dns-name';
 import { MxValidationError } from '../model/mx-validation-error';
 import { FleetBackend, IFleetBackend } from './fleet-backend';
 import { FleetDefinition, FleetEntry } from './fleet-entry';
-import { fleetEntryProps, fleetProperty } from './fleet-entry-props';
+import { fleetEntryProps, fleetProblemText, fleetProperty } from './fleet-entry-props';
 import { FleetProviders, IFleetProviders } from './fleet-providers';
 import { entryLabel, FleetProblem, FleetValidationError } from './fleet-validation-error';
 import { shardOf, shardStackName } from './shard';
@@ -39,8 +39,8 @@ export interface CloudMailFleetProps {
 export class CloudMailFleet extends Construct {
   /** The stacks, sorted by name. */
   public readonly stacks: TerraformStack[];
-  /** Normalized domain → the name of the stack that holds it. */
-  public readonly placements: { [domain: string]: string };
+  /** Normalized domain → the names of the stacks that hold it: one, or one per provider serving it. */
+  public readonly placements: { [domain: string]: string[] };
 
   constructor(scope: Construct, id: string, props: CloudMailFleetProps) {
     super(scope, id);
@@ -48,24 +48,27 @@ export class CloudMailFleet extends Construct {
     const backend = props.backend ?? FleetBackend.local();
     const providers = props.providers ?? FleetProviders.fromEnvironment();
     const stacks = new Map<string, TerraformStack>();
-    const placements: { [domain: string]: string } = {};
+    const placements: { [domain: string]: string[] } = {};
     const firstEntryOf = new Map<string, FleetEntry>();
     const problems: FleetProblem[] = [];
 
     for (const entry of definition.domains) {
       const label = entryLabel(entry.domain, entry.index);
-      const domain = normalizeDnsName(entry.domain, { property: 'domain' }).name;
+      const domain = normalizeDnsName(entry.domain, { property: 'domain', minLabels: 2 }).name;
       if (domain === undefined) {
         // A name that cannot be normalized has no shard; a scratch scope still collects all its reasons.
         problems.push(...publishEntry(new Construct(this, `invalid-${entry.index}`), entry.domain, entry, label));
         continue;
       }
-      const earlier = firstEntryOf.get(domain);
+      // One entry per domain and provider, as CloudMailMx allows one construct per domain and zone: a domain
+      // served by two providers is two entries; two zones of one provider would be two constructs of one name in one stack.
+      const key = `${entry.provider} ${domain}`;
+      const earlier = firstEntryOf.get(key);
       if (earlier !== undefined) {
-        problems.push({ entry: label, property: 'domain', value: entry.domain, problem: `repeats domains[${earlier.index}] (both are ${domain})`, fix: 'list each domain once' });
+        problems.push({ entry: label, property: 'domain', value: entry.domain, problem: `repeats domains[${earlier.index}] (both are ${domain} on ${entry.provider})`, fix: 'list each domain once per provider' });
         continue;
       }
-      firstEntryOf.set(domain, entry);
+      firstEntryOf.set(key, entry);
       const name = shardStackName(id, entry.provider, shardOf(domain, definition.shards), definition.shards);
       let stack = stacks.get(name);
       if (stack === undefined) {
@@ -74,7 +77,7 @@ export class CloudMailFleet extends Construct {
         providers.configure(stack, entry.provider);
         stacks.set(name, stack);
       }
-      placements[domain] = name;
+      placements[domain] = [...(placements[domain] ?? []), name].sort();
       problems.push(...publishEntry(stack, domain, entry, label));
     }
     if (problems.length > 0) throw new FleetValidationError(definition.source, problems);
@@ -90,6 +93,6 @@ function publishEntry(scope: Construct, id: string, entry: FleetEntry, label: st
     return [];
   } catch (error) {
     if (!(error instanceof MxValidationError)) throw error;
-    return error.reasons.map((reason) => ({ ...reason, entry: label, property: fleetProperty(reason.property) }));
+    return error.reasons.map((reason) => ({ ...reason, entry: label, property: fleetProperty(reason.property), problem: fleetProblemText(reason.problem) }));
   }
 }

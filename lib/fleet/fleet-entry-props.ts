@@ -28,3 +28,8 @@ export function fleetProperty(property: string): string {
   if (server !== null && Number(server[1]) > 0) return `backups[${Number(server[1]) - 1}]${server[2] === '.hostName' ? '' : server[2]}`;
   return property === 'servers' ? 'backups' : property;
 }
+
+/** A CloudMailMx problem in fleet-file terms: `repeats servers[2]` names `backups[1]`, and servers[0] is the mx1 record the fleet adds itself. */
+export function fleetProblemText(problem: string): string {
+  return problem.replace(/\bservers\[(\d+)\]/g, (_match, index: string) => (index === '0' ? 'the mx1.cloudaccess.net record the fleet adds' : `backups[${Number(index) - 1}]`));
+}

@@ -1,3 +1,4 @@
+import { MaintenanceWindow } from '../rollout/maintenance-window';
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 import { DnsProvider } from '../targets/dns-provider';
 
@@ -27,7 +28,7 @@ export interface FleetLegacy {
 
 /** Where a domain is in its staged move to CloudMail. */
 export interface FleetRollout {
-  /** The current stage (`"lower-ttl"`, `"cutover"`, `"complete"` in the file). */
+  /** The current stage (`"lower-ttl"`, `"cutover"`, `"complete"`, `"rollback"` in the file). */
   readonly stage: RolloutStage;
   /** TTL the old records had before the rollout, in seconds. */
   readonly previousTtl: number;
@@ -41,6 +42,11 @@ export interface FleetRollout {
    * @default - CloudMailMx's default (72 h)
    */
   readonly soak?: number;
+  /**
+   * When CUTOVER and COMPLETE may be applied (`{"days": ["saturday"], "startUtc": "22:00", "endUtc": "06:00"}` in the file).
+   * @default - any time
+   */
+  readonly window?: MaintenanceWindow;
 }
 
 /** One domain of a fleet file, checked against the schema. */

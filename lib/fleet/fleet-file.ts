@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { FleetDefinition } from './fleet-entry';
 import { FleetValidationError } from './fleet-validation-error';
 
+const BYTE_ORDER_MARK = '\ufeff';
+
 /** Reads fleet files: `{ "shards": 16, "domains": [ { "domain", "provider", "zoneId", ... } ] }` (format: examples/fleet/README.md). */
 export class FleetFile {
   /** Reads and checks a JSON fleet file; an unreadable file or any bad entry throws one {@link FleetValidationError}. */
@@ -14,7 +16,8 @@ export class FleetFile {
     }
     let document: unknown;
     try {
-      document = JSON.parse(text);
+      // A byte order mark is how some editors save UTF-8, not content; JSON.parse refuses it.
+      document = JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
     } catch (error) {
       throw new FleetValidationError(path, [{ property: '(file)', value: path, problem: `is not valid JSON (${(error as Error).message})`, fix: 'correct the JSON syntax at the position given' }]);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entryLabel, FleetProblem, FleetValidationError } from './fleet-validation-error';
+import { Weekday } from '../rollout/maintenance-window';
 import { LegacyPolicy, RolloutStage } from '../rollout/rollout-stage';
 import { FleetDefinition, FleetEntry } from './fleet-entry';
 import { DnsProvider } from '../targets/dns-provider';
@@ -11,7 +12,8 @@ const seconds = z.number().int().min(0);
 
 // The file spells policies and stages in kebab case; entries carry the construct API's enums.
 const FILE_LEGACY_POLICY = { delete: LegacyPolicy.DELETE, demote: LegacyPolicy.DEMOTE } as const;
-const FILE_ROLLOUT_STAGE = { 'lower-ttl': RolloutStage.LOWER_TTL, 'cutover': RolloutStage.CUTOVER, 'complete': RolloutStage.COMPLETE } as const;
+const FILE_ROLLOUT_STAGE = { 'lower-ttl': RolloutStage.LOWER_TTL, 'cutover': RolloutStage.CUTOVER, 'complete': RolloutStage.COMPLETE, 'rollback': RolloutStage.ROLLBACK } as const;
+const FILE_WEEKDAY = Object.fromEntries(Object.values(Weekday).map((day) => [day.toLowerCase(), day])) as Record<Lowercase<Weekday>, Weekday>;
 const fileEnum = <T extends Record<string, string>>(values: T) =>
   z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]]).transform((key) => values[key]);
 
@@ -31,6 +33,11 @@ const rolloutSchema = z.strictObject({
   previousTtl: seconds.min(1),
   rolloutTtl: seconds.optional(),
   soak: seconds.optional(),
+  window: z.strictObject({
+    days: z.array(fileEnum(FILE_WEEKDAY)).min(1).optional(),
+    startUtc: z.string(),
+    endUtc: z.string(),
+  }).optional(),
 });
 
 const entrySchema = z.strictObject({
@@ -77,7 +84,8 @@ function toProblems(issue: z.core.$ZodIssue, document: unknown): FleetProblem[] 
       fix: 'remove it, or correct its spelling (the fields are listed in examples/fleet/README.md)',
     }));
   }
-  return [{ entry, property: propertyPath(within) || '(file)', value: valueAt(document, issue.path), problem: issue.message, fix: fixFor(issue) }];
+  const property = propertyPath(within) || (inEntry ? '(entry)' : '(file)');
+  return [{ entry, property, value: valueAt(document, issue.path), problem: issue.message, fix: fixFor(issue) }];
 }
 
 function fixFor(issue: z.core.$ZodIssue): string {

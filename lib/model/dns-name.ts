@@ -1,5 +1,8 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { Token } from 'cdktf';
+import { asciiLookAlike } from './confusable-skeleton';
+import { describeForbiddenCharacters, forbiddenCharacters } from './name-characters';
+import { mixesScripts, scriptsOf } from './name-scripts';
 import { ValidationReason } from './validation-reason';
 
 const MAX_NAME_LENGTH = 253;
@@ -7,6 +10,8 @@ const MAX_LABEL_LENGTH = 63;
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const IPV4_LITERAL = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const ALL_DIGITS = /^\d+$/;
+/** Labels that start with this are punycode-encoded internationalized labels (RFC 5890). */
+const PUNYCODE_PREFIX = 'xn--';
 
 /** Options for {@link normalizeDnsName}. */
 export interface DnsNameRules {
@@ -50,6 +55,11 @@ export function normalizeDnsName(value: unknown, rules: DnsNameRules): Normalize
   if (withoutDot === '') {
     return reason('is empty', 'give a fully qualified name such as "example.com"');
   }
+  // Checked before IDNA, which would silently drop tabs, newlines and zero-width characters.
+  const forbidden = forbiddenCharacters(withoutDot);
+  if (forbidden.length > 0) {
+    return reason(describeForbiddenCharacters(forbidden), 'retype the name: it may hold only letters, digits, hyphens and dots');
+  }
   const ascii = toAscii(withoutDot);
   if (ascii === undefined) {
     return reason('is not a valid internationalized domain name', 'check the spelling, or give the ASCII (xn--) form');
@@ -59,6 +69,10 @@ export function normalizeDnsName(value: unknown, rules: DnsNameRules): Normalize
   if (bad !== undefined) {
     return reason(describeBadLabel(bad), 'use labels of 1-63 letters, digits and inner hyphens, separated by single dots');
   }
+  const badPunycode = labels.find((label) => label.startsWith(PUNYCODE_PREFIX) && domainToASCII(label) !== label);
+  if (badPunycode !== undefined) {
+    return reason(`has the label "${badPunycode}", which is not valid punycode: no internationalized name encodes to it`, 'copy the name again from its source, or give it in its Unicode form');
+  }
   if (ascii.length > MAX_NAME_LENGTH) {
     return reason(`is ${ascii.length} characters long, more than ${MAX_NAME_LENGTH}`, 'use a shorter name');
   }
@@ -67,9 +81,23 @@ export function normalizeDnsName(value: unknown, rules: DnsNameRules): Normalize
   }
   const minLabels = rules.minLabels ?? 1;
   if (labels.length < minLabels) {
-    return reason(`has only ${labels.length} label(s), fewer than ${minLabels}`, 'give the fully qualified name, e.g. "mail.example.com"');
+    const single = labels.length === 1 ? ': a single label is a top-level domain or a local name such as localhost' : '';
+    return reason(`has only ${labels.length} label(s), fewer than ${minLabels}${single}`, 'give the fully qualified name, e.g. "example.com" or "mail.example.com"');
+  }
+  const mixed = ascii.includes(PUNYCODE_PREFIX) ? mixedScriptLabel(ascii) : undefined;
+  if (mixed !== undefined) {
+    const lookAlike = asciiLookAlike(domainToUnicode(ascii));
+    return reason(
+      `has the label "${mixed}", which mixes ${scriptsOf(mixed).join(' and ')} letters, so it can pass for a name it is not`,
+      lookAlike === undefined ? 'write each label in one script' : `did you mean ${lookAlike}?`,
+    );
   }
   return { name: ascii, reasons: [] };
+}
+
+/** The first label, in Unicode, whose letters mix scripts; undefined when none does. */
+function mixedScriptLabel(ascii: string): string | undefined {
+  return domainToUnicode(ascii).split('.').find(mixesScripts);
 }
 
 function toAscii(name: string): string | undefined {

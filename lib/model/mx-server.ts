@@ -4,6 +4,14 @@ export interface MxServer {
   readonly hostName: string;
   /** The MX preference, 0-65535; the lowest value is tried first. */
   readonly priority: number;
+  /**
+   * The provider's ID of a record that already exists outside Terraform,
+   * to import rather than create, for targets that import record by record
+   * (Cloudflare: `<zone_id>/<record_id>`). Used by legacy records and when a
+   * `CloudMailMx` adopts its records (`adopt: true`).
+   * @default - none: the record is created (or, for Route53, the whole RRset is imported)
+   */
+  readonly importId?: string;
 }
 
 /** One MX record after validation: lowercase ASCII host without trailing dot (the root is `.`). */

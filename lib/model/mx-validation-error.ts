@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { ValidationReason } from './validation-reason';
 
 /**
@@ -23,7 +24,14 @@ export function formatReason(reason: ValidationReason): string {
   return `${reason.property} = ${formatValue(reason.value)}: ${reason.problem}. Fix: ${reason.fix}`;
 }
 
-function formatValue(value: unknown): string {
+/**
+ * The value as the user wrote it. JSON would print NaN and Infinity as
+ * `null`, and a cdktf number token as the huge negative double that
+ * encodes it, so those are spelled out.
+ */
+export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  return JSON.stringify(value) ?? String(value);
+  if (Token.isUnresolved(value)) return '(a token, only known at deploy time)';
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value, (_key, nested: unknown) => (typeof nested === 'number' && !Number.isFinite(nested) ? String(nested) : nested)) ?? String(value);
 }

@@ -1,15 +1,15 @@
 import { Token } from 'cdktf';
 import { CloudMail } from '../cloudmail/cloudmail';
-import { MxRecord } from '../model/mx-server';
+import { MxRecord, NULL_MX_HOST } from '../model/mx-server';
 import { validateMxServers } from '../model/mx-servers-validator';
 import { ValidationReason } from '../model/validation-reason';
-import { DnsTargetCapabilities, TakeoverMode, validateTtl } from '../targets/dns-target-capabilities';
-import { demoteLegacyRecords } from './legacy-demotion';
-import { LegacyRecords, RolloutOptions } from './rollout-options';
+import { DnsTargetCapabilities, ttlSeconds, validateTtl } from '../targets/dns-target-capabilities';
+import { demoteRecords } from './demote-records';
+import { validateWindow } from './maintenance-window';
+import { DEFAULT_ROLLOUT_TTL, LegacyRecords, MAX_WAIT_SECONDS, RolloutOptions } from './rollout-options';
 import { LegacyPolicy, RolloutStage } from './rollout-stage';
 
 const MAX_PRIORITY = 65535;
-const CLOUDFLARE_IMPORT_ID = /^[0-9a-f]{32}\/[0-9a-f]{32}$/;
 
 /** Normalized legacy records, or the reasons they cannot be taken over. */
 export interface ValidatedLegacy {
@@ -17,38 +17,65 @@ export interface ValidatedLegacy {
   readonly reasons: readonly ValidationReason[];
 }
 
-/** Checks the legacy records against the CloudMail set and the target's way of taking records over. */
-export function validateLegacy(legacy: LegacyRecords, cloudMail: readonly MxRecord[], capabilities: DnsTargetCapabilities): ValidatedLegacy {
-  const cloudMailHosts = new Set(cloudMail.map((record) => record.hostName));
+/** Checks the legacy records against the CloudMail set and whether the target can take records over; import IDs are checked by the caller, with the others. */
+export function validateLegacy(legacy: LegacyRecords, cloudMail: readonly MxRecord[], capabilities: DnsTargetCapabilities, stage?: RolloutStage): ValidatedLegacy {
+  const declared = new Set(cloudMail.map((record) => record.hostName));
   const servers = validateMxServers(legacy.servers, 'legacy.servers', (host, property, value) => {
-    if (CloudMail.isCloudMailHost(host) || cloudMailHosts.has(host)) {
+    if (CloudMail.isCloudMailHost(host)) {
       return [{ property, value, problem: 'already points at CloudMail, so it is not a legacy record', fix: 'list it in servers only; legacy.servers holds the records that do not point at CloudMail' }];
+    }
+    if (declared.has(host)) {
+      return [{ property, value, problem: 'is also listed in servers, so it would be both kept and moved away from', fix: 'list it once: in servers to keep it as a backup after the move, or in legacy.servers to move away from it' }];
     }
     return [];
   });
   const reasons = [...servers.reasons, ...validatePolicy(legacy.policy), ...validateTakeover(legacy, capabilities)];
-  if (servers.reasons.length === 0 && cloudMail.length > 0) reasons.push(...validateDemotion(servers.records, cloudMail));
+  if (servers.reasons.length === 0 && cloudMail.length > 0) reasons.push(...validateDemotion(servers.records, cloudMail, stage));
   return { records: servers.records, reasons };
 }
 
-/** Checks stage, TTLs and soak. */
-export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities): ValidationReason[] {
+/** Checks stage, TTLs, soak and window; `hasLegacy` is whether there is anything to go back to. */
+export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities, hasLegacy: boolean): ValidationReason[] {
   const reasons: ValidationReason[] = [];
   if (!Object.values(RolloutStage).includes(rollout.stage)) {
-    reasons.push({ property: 'rollout.stage', value: rollout.stage, problem: 'is not a rollout stage', fix: 'use RolloutStage.LOWER_TTL, then RolloutStage.CUTOVER, then RolloutStage.COMPLETE' });
+    reasons.push({ property: 'rollout.stage', value: rollout.stage, problem: 'is not a rollout stage', fix: 'use RolloutStage.LOWER_TTL, then RolloutStage.CUTOVER, then RolloutStage.COMPLETE (or RolloutStage.ROLLBACK to go back)' });
+  } else if (rollout.stage === RolloutStage.ROLLBACK && !hasLegacy) {
+    reasons.push({ property: 'rollout.stage', value: rollout.stage, problem: 'goes back to the legacy records, but there are none', fix: 'declare the records to go back to in legacy.servers' });
   }
-  if (!isPositiveInteger(rollout.previousTtl)) {
-    reasons.push({ property: 'rollout.previousTtl', value: rollout.previousTtl, problem: 'is not a positive whole number of seconds', fix: 'give the TTL the MX records had before the rollout, e.g. 86400 (dig +noall +answer MX <domain> shows it)' });
-  }
+  reasons.push(...validateDuration(rollout.previousTtl, 'rollout.previousTtl', 1, 'give the TTL the MX records had before the rollout, e.g. 86400 (dig +noall +answer MX <domain> shows it)'));
   if (rollout.rolloutTtl !== undefined) reasons.push(...validateTtl(rollout.rolloutTtl, capabilities, 'rollout.rolloutTtl'));
-  if (rollout.soak !== undefined && !(isPositiveInteger(rollout.soak) || rollout.soak === 0)) {
-    reasons.push({ property: 'rollout.soak', value: rollout.soak, problem: 'is not a whole number of seconds', fix: 'use e.g. 259200 (72 h) or 0 to allow COMPLETE right after the cutover' });
+  if (rollout.soak !== undefined) reasons.push(...validateDuration(rollout.soak, 'rollout.soak', 0, 'use e.g. 259200 (72 h), or 0 to allow COMPLETE right after the cutover'));
+  if (reasons.length === 0 && rollout.rolloutTtl !== undefined && ttlSeconds(rollout.rolloutTtl, capabilities) > ttlSeconds(rollout.previousTtl, capabilities)) {
+    reasons.push({
+      property: 'rollout.rolloutTtl',
+      value: rollout.rolloutTtl,
+      problem: `is longer than rollout.previousTtl (${describeTtl(rollout.previousTtl, capabilities)}), so LOWER_TTL would raise the TTL instead of lowering it`,
+      fix: `use a rolloutTtl of at most ${ttlSeconds(rollout.previousTtl, capabilities)} s, or correct previousTtl`,
+    });
   }
+  if (rollout.window !== undefined) reasons.push(...validateWindow(rollout.window, 'rollout.window').reasons);
   return reasons;
 }
 
-function isPositiveInteger(value: unknown): boolean {
-  return typeof value === 'number' && !Token.isUnresolved(value) && Number.isInteger(value) && value > 0;
+/** The warning when the default rolloutTtl is longer than the old TTL: allowed, so short test TTLs work, but the TTL goes up during the move. */
+export function rolloutTtlWarnings(rollout: RolloutOptions, capabilities: DnsTargetCapabilities): string[] {
+  if (rollout.rolloutTtl !== undefined || ttlSeconds(rollout.previousTtl, capabilities) >= DEFAULT_ROLLOUT_TTL) return [];
+  return [`rollout.previousTtl (${describeTtl(rollout.previousTtl, capabilities)}) is shorter than the default rolloutTtl (${DEFAULT_ROLLOUT_TTL} s): the TTL goes up to ${DEFAULT_ROLLOUT_TTL} s during the move. Set rollout.rolloutTtl to at most ${ttlSeconds(rollout.previousTtl, capabilities)} s to keep it.`];
+}
+
+function describeTtl(ttl: number, capabilities: DnsTargetCapabilities): string {
+  const seconds = ttlSeconds(ttl, capabilities);
+  return seconds === ttl ? `${ttl} s` : `${ttl}, ${capabilities.providerName}'s automatic TTL of ${seconds} s`;
+}
+
+/** A whole number of seconds from `min` to MAX_WAIT_SECONDS: a longer wait would outlast any cache, and Terraform's time arithmetic fails near 9.2e9 s. */
+function validateDuration(value: unknown, property: string, min: number, fix: string): ValidationReason[] {
+  if (typeof value === 'number' && !Token.isUnresolved(value) && Number.isInteger(value) && value >= min && value <= MAX_WAIT_SECONDS) return [];
+  const bounds = `${min === 0 ? 'a whole number of seconds' : 'a positive whole number of seconds'} up to ${MAX_WAIT_SECONDS} (the largest TTL, RFC 2181 §8)`;
+  if (typeof value === 'number' && Token.isUnresolved(value)) {
+    return [{ property, value, problem: 'is a token that is only known at deploy time', fix: `give it as a literal number: ${bounds}` }];
+  }
+  return [{ property, value, problem: `is not ${bounds}`, fix }];
 }
 
 function validatePolicy(policy: LegacyPolicy | undefined): ValidationReason[] {
@@ -57,24 +84,18 @@ function validatePolicy(policy: LegacyPolicy | undefined): ValidationReason[] {
 }
 
 function validateTakeover(legacy: LegacyRecords, capabilities: DnsTargetCapabilities): ValidationReason[] {
-  if (capabilities.takeover === undefined) {
-    return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
-  }
-  if (capabilities.takeover !== TakeoverMode.IMPORT_EACH_RECORD || !Array.isArray(legacy.servers)) return [];
-  return legacy.servers.flatMap((server, index) => {
-    const importId = server?.importId;
-    if (typeof importId === 'string' && (Token.isUnresolved(importId) || CLOUDFLARE_IMPORT_ID.test(importId))) return [];
-    return [{
-      property: `legacy.servers[${index}].importId`,
-      value: importId,
-      problem: `is required by ${capabilities.providerName} to take over the existing record, as "<zone_id>/<record_id>"`,
-      fix: 'list the record IDs with GET /zones/<zone_id>/dns_records?type=MX (or cf-terraforming) and set importId: `${zoneId}/${recordId}`',
-    }];
-  });
+  if (capabilities.takeover !== undefined) return [];
+  return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
 }
 
-function validateDemotion(legacy: readonly MxRecord[], cloudMail: readonly MxRecord[]): ValidationReason[] {
-  const highest = Math.max(...demoteLegacyRecords(legacy, cloudMail).map((record) => record.priority));
-  if (highest <= MAX_PRIORITY) return [];
-  return [{ property: 'legacy.servers', value: legacy.length, problem: `would be demoted up to priority ${highest}, above ${MAX_PRIORITY}`, fix: 'give the CloudMail servers lower priorities, e.g. CloudMail.servers()' }];
+function validateDemotion(legacy: readonly MxRecord[], cloudMail: readonly MxRecord[], stage: RolloutStage | undefined): ValidationReason[] {
+  const movable = legacy.filter((record) => record.hostName !== NULL_MX_HOST);
+  const highest = Math.max(0, ...demoteRecords(movable, cloudMail).map((record) => record.priority));
+  if (highest > MAX_PRIORITY) {
+    return [{ property: 'legacy.servers', value: legacy.length, problem: `would be demoted up to priority ${highest}, above ${MAX_PRIORITY}`, fix: 'give the CloudMail servers lower priorities, e.g. CloudMail.servers()' }];
+  }
+  // ROLLBACK keeps CloudMail's records below the legacy ones.
+  const rolledBack = stage === RolloutStage.ROLLBACK && movable.length > 0 ? Math.max(...demoteRecords(cloudMail, legacy).map((record) => record.priority)) : 0;
+  if (rolledBack <= MAX_PRIORITY) return [];
+  return [{ property: 'servers', value: cloudMail.length, problem: `would be kept below the legacy records at priorities up to ${rolledBack} by ROLLBACK, above ${MAX_PRIORITY}`, fix: 'roll back by hand: the legacy records leave no room below them' }];
 }

@@ -40,12 +40,16 @@ export class CloudflareTarget implements IDnsTarget {
   public readonly capabilities: DnsTargetCapabilities;
 
   constructor(private readonly props: CloudflareTargetProps) {
+    const knownZone = Token.isUnresolved(props.zoneId) ? undefined : props.zoneId;
     this.capabilities = {
       providerName: props.enterpriseZone ? 'Cloudflare (Enterprise zone)' : 'Cloudflare',
-      ttl: { min: props.enterpriseZone ? 30 : 60, max: 86400, alsoAllowed: [1] },
+      // 1 is "automatic", which Cloudflare serves as 300 s.
+      ttl: { min: props.enterpriseZone ? 30 : 60, max: 86400, alsoAllowed: [1], automatic: { value: 1, seconds: 300 } },
       trailingDot: false,
       supportsPriority: true,
       takeover: TakeoverMode.IMPORT_EACH_RECORD,
+      zone: `cloudflare/${props.zoneId}`,
+      importIdPrefix: knownZone && `${knownZone}/`,
     };
   }
 

@@ -9,6 +9,14 @@ export enum TakeoverMode {
   IMPORT_RRSET = 'IMPORT_RRSET',
 }
 
+/** A TTL value a provider reads as "automatic", and how long that really is. */
+export interface AutomaticTtl {
+  /** The value written, e.g. Cloudflare's 1. */
+  readonly value: number;
+  /** The TTL resolvers actually get, in seconds (Cloudflare: 300). */
+  readonly seconds: number;
+}
+
 /** The TTLs a provider accepts: a range, plus single values outside it (Cloudflare's 1 = automatic). */
 export interface TtlRange {
   /** Lowest TTL of the range, in seconds. */
@@ -20,6 +28,12 @@ export interface TtlRange {
    * @default - none
    */
   readonly alsoAllowed?: number[];
+  /**
+   * A value that means "automatic" rather than a number of seconds; waits
+   * computed from a TTL use its real length.
+   * @default - none: every TTL is a number of seconds
+   */
+  readonly automatic?: AutomaticTtl;
 }
 
 /**
@@ -49,6 +63,25 @@ export interface DnsTargetCapabilities {
    * @default - the target cannot take over existing records
    */
   readonly takeover?: TakeoverMode;
+  /**
+   * The zone this target writes to, as `<provider>/<zone id>`: one MX
+   * construct per domain and zone is allowed in an app.
+   * @default - the providerName: one MX construct per domain and provider
+   */
+  readonly zone?: string;
+  /**
+   * What every `importId` of a record in this zone starts with (Cloudflare:
+   * `<zone id>/`). An ID of another zone would import, and then rewrite, a
+   * record there.
+   * @default - import IDs are not checked against the zone
+   */
+  readonly importIdPrefix?: string;
+}
+
+/** How long a TTL lasts in seconds: the provider's automatic value stands for its real length. */
+export function ttlSeconds(ttl: number, capabilities: DnsTargetCapabilities): number {
+  const automatic = capabilities.ttl.automatic;
+  return automatic !== undefined && ttl === automatic.value ? automatic.seconds : ttl;
 }
 
 /** Reasons `ttl` does not fit the target, or none. */

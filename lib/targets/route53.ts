@@ -28,19 +28,21 @@ const ROUTE53_MAX_TTL = 2147483647;
  * trailing dot, the single form that never flaps (octodns-route53 #84).
  */
 export class Route53Target implements IDnsTarget {
-  public readonly capabilities: DnsTargetCapabilities = {
-    providerName: 'Route53',
-    ttl: { min: 0, max: ROUTE53_MAX_TTL },
-    trailingDot: true,
-    supportsPriority: true,
-    takeover: TakeoverMode.IMPORT_RRSET,
-  };
+  public readonly capabilities: DnsTargetCapabilities;
 
   private readonly zoneId: string;
 
   constructor(private readonly props: Route53TargetProps) {
     const zoneId = props.zoneId;
     this.zoneId = typeof zoneId === 'string' && zoneId.startsWith(HOSTED_ZONE_PREFIX) ? zoneId.slice(HOSTED_ZONE_PREFIX.length) : zoneId;
+    this.capabilities = {
+      providerName: 'Route53',
+      ttl: { min: 0, max: ROUTE53_MAX_TTL },
+      trailingDot: true,
+      supportsPriority: true,
+      takeover: TakeoverMode.IMPORT_RRSET,
+      zone: `route53/${this.zoneId}`,
+    };
   }
 
   public validate(): ValidationReason[] {

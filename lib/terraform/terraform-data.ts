@@ -17,15 +17,22 @@ export interface TerraformDataConfig extends TerraformMetaArguments {
  * check instead of running `terraform version` once per resource.
  */
 export class TerraformData extends LibraryResource {
-  constructor(scope: Construct, id: string, private readonly config: TerraformDataConfig = {}) {
+  /** Stored in state; may be set after construction, when it refers to resources made later. */
+  public input?: { [key: string]: any };
+  /** Replaces the resource when it changes. */
+  public triggersReplace?: { [key: string]: any };
+
+  constructor(scope: Construct, id: string, config: TerraformDataConfig = {}) {
     super(scope, id, { terraformResourceType: 'terraform_data', ...config });
+    this.input = config.input;
+    this.triggersReplace = config.triggersReplace;
     TerraformVersionCheck.require(this, TerraformStack.of(this));
   }
 
   protected attributes(): { [name: string]: TypedAttribute } {
     return {
-      input: { kind: AttributeKind.ANY_MAP, value: this.config.input },
-      triggers_replace: { kind: AttributeKind.ANY_MAP, value: this.config.triggersReplace },
+      input: { kind: AttributeKind.ANY_MAP, value: this.input },
+      triggers_replace: { kind: AttributeKind.ANY_MAP, value: this.triggersReplace },
     };
   }
 }

@@ -35,6 +35,14 @@ describe('suggestCloudMailHost', () => {
   });
 });
 
+test.each([
+  ['mx1.xn--cloudccess-kge.net', 'mx1.cloudaccess.net'], // mx1.cloudɑccess.net, a Latin alpha: one script, read by its ASCII look-alike
+  ['mx1.xn--cloudacess-iwi.net', 'mx1.cloudaccess.net'], // mx1.cloudacсess.net, a Cyrillic с and a missing letter
+])('%s looks like a CloudMail host through its look-alike letters → %s', (host, suggestion) => {
+  expect(suggestCloudMailHost(host)).toBe(suggestion);
+  expect(cloudMailTypoGuard(host, 'servers[1].hostName', host)[0]).toMatchObject({ problem: `is not a CloudMail host (it is ${host}), but its look-alike letters make it read as one`, fix: `did you mean ${suggestion}?` });
+});
+
 test('the reason says "did you mean mx1.cloudaccess.net?"', () => {
   expect(cloudMailTypoGuard('mx1.cloudcccess.net', 'servers[0].hostName', 'MX1.cloudcccess.net')).toEqual([
     {

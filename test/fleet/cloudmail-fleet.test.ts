@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { CloudMailFleet, DnsProvider, IFleetProviders, LegacyPolicy, RolloutStage } from '../../lib';
+import { CloudMailFleet, DnsProvider, IFleetProviders, LegacyPolicy, RolloutStage, Weekday } from '../../lib';
 import { FleetValidationError } from '../../lib/fleet/fleet-validation-error';
 import { shardOf } from '../../lib/fleet/shard';
 import { cloudflareEntry, definitionOf, fleetOf, route53Entry } from './fixtures';
@@ -14,10 +14,34 @@ const stackNames = (fleet: CloudMailFleet) => fleet.stacks.map((stack) => stack.
 test('puts each domain in the stack of its provider and hashed shard', () => {
   const fleet = fleetOf([cloudflareEntry('example.com'), route53Entry('example.org')], 16);
   expect(fleet.placements).toEqual({
-    'example.com': `mail-cloudflare-${String(shardOf('example.com', 16)).padStart(2, '0')}`,
-    'example.org': `mail-route53-${String(shardOf('example.org', 16)).padStart(2, '0')}`,
+    'example.com': [`mail-cloudflare-${String(shardOf('example.com', 16)).padStart(2, '0')}`],
+    'example.org': [`mail-route53-${String(shardOf('example.org', 16)).padStart(2, '0')}`],
   });
-  expect(stackNames(fleet)).toEqual(Object.values(fleet.placements).sort());
+  expect(stackNames(fleet)).toEqual(Object.values(fleet.placements).flat().sort());
+});
+
+test('a domain served by two providers is one entry per provider, as CloudMailMx allows one construct per domain and zone', () => {
+  const fleet = fleetOf([cloudflareEntry('example.com'), route53Entry('EXAMPLE.com')], 1);
+  expect(fleet.placements).toEqual({ 'example.com': ['mail-cloudflare-0', 'mail-route53-0'] });
+  expect(() => fleetOf([route53Entry('example.com'), route53Entry('example.com', { zoneId: 'Z9876543210ZYXWVUTSRQ' })]))
+    .toThrow('example.com (domains[1]): domain = "example.com": repeats domains[0] (both are example.com on route53). Fix: list each domain once per provider');
+});
+
+test('a backup that repeats another, or mx1 itself, is named in the file\'s terms', () => {
+  expect(() => fleetOf([cloudflareEntry('example.com', { backups: ['b.example.net', 'B.example.net', 'mx1.cloudaccess.net'] })])).toThrow(
+    /backups\[1\] = "B\.example\.net": repeats backups\[0\] \(both are b\.example\.net\).*\n.*backups\[2\] = "mx1\.cloudaccess\.net": repeats the mx1\.cloudaccess\.net record the fleet adds/s,
+  );
+});
+
+test('a rollback and a maintenance window are fleet-file fields', () => {
+  const [entry] = definitionOf([route53Entry('example.org', {
+    legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }] },
+    rollout: { stage: 'rollback', previousTtl: 3600, window: { days: ['saturday', 'sunday'], startUtc: '22:00', endUtc: '06:00' } },
+  })]).domains;
+  expect(entry.rollout).toEqual({ stage: RolloutStage.ROLLBACK, previousTtl: 3600, window: { days: [Weekday.SATURDAY, Weekday.SUNDAY], startUtc: '22:00', endUtc: '06:00' } });
+  const legacy = { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }] };
+  const stack = JSON.parse(Testing.synth(fleetOf([route53Entry('example.org', { legacy, rollout: { stage: 'cutover', previousTtl: 3600, window: { startUtc: '22:00', endUtc: '06:00' } } })], 1).stacks[0]));
+  expect(JSON.stringify(stack.resource.terraform_data)).toContain('CUTOVER refused outside the maintenance window (every day 22:00-06:00 UTC (across midnight))');
 });
 
 test('shards by the normalized name, so case and a trailing dot do not move a domain', () => {
@@ -57,7 +81,7 @@ test('a fleet domain in rollout gets its stage\'s records and gates in its shard
   })], 1);
   const stack = JSON.parse(Testing.synth(fleet.stacks[0]));
   expect(Object.values(stack.resource.aws_route53_record)).toEqual([expect.objectContaining({ records: ['10 mx1.cloudaccess.net.', '20 mail.oldhost.net.'], ttl: 300 })]);
-  expect(Object.keys(stack.resource.terraform_data)).toHaveLength(3);
+  expect(Object.keys(stack.resource.terraform_data).filter((key) => key.endsWith('_gate') || /_gate_[0-9A-F]{8}$/.test(key))).toEqual([expect.stringContaining('cutover_gate')]);
 });
 
 test('rollout mistakes are reported with the domain and the fleet-file field', () => {
@@ -78,7 +102,7 @@ describe('stable sharding', () => {
       // Same providers for the kept domains in both fleets: they come first, in the same order.
       const before = place(kept, shards);
       const after = place([...kept, ...others], shards);
-      for (const [domain, stack] of Object.entries(before)) expect(after[domain]).toBe(stack);
+      for (const [domain, stacks] of Object.entries(before)) expect(after[domain]).toEqual(stacks);
     }), { numRuns: 30 });
   });
 });
@@ -109,7 +133,7 @@ describe('per-domain errors', () => {
     ]);
     expect((error as Error).message).toContain('Invalid fleet mail-domains.json (4 problems in 4 entries; nothing was synthesized)');
     expect((error as Error).message).toContain('typo.example (domains[1]): backups[0] = "mx1.cloudcccess.net": is not a CloudMail host, but looks like a misspelling of one. Fix: did you mean mx1.cloudaccess.net?');
-    expect((error as Error).message).toContain('TYPO.example. (domains[3]): domain = "TYPO.example.": repeats domains[1] (both are typo.example). Fix: list each domain once');
+    expect((error as Error).message).toContain('TYPO.example. (domains[3]): domain = "TYPO.example.": repeats domains[1] (both are typo.example on cloudflare). Fix: list each domain once per provider');
   });
 
   test('writes nothing when one domain is bad', () => {

@@ -32,3 +32,8 @@ test('schema problems name the file', () => {
   const path = write('schema.json', JSON.stringify({ shards: 2, domains: [cloudflareEntry('example.com', { provider: 'gcp' })] }));
   expect(() => FleetFile.load(path)).toThrow(`Invalid fleet ${path} (1 problem in 1 entry; nothing was synthesized):\n  - example.com (domains[0]): provider = "gcp"`);
 });
+
+test('a UTF-8 byte order mark is not content: the file loads', () => {
+  const path = write('bom.json', `\ufeff${JSON.stringify({ shards: 1, domains: [cloudflareEntry('example.com')] })}`);
+  expect(FleetFile.load(path).domains).toHaveLength(1);
+});

@@ -32,6 +32,10 @@ test('a document that is not an object names the file', () => {
   expect(problemsOf([])).toEqual([[undefined, '(file)', 'give a value of type object']]);
 });
 
+test('a null entry is named as the entry, not as the file', () => {
+  expect(problemsOf({ shards: 4, domains: [cloudflareEntry('example.com'), null] })).toEqual([['domains[1]', '(entry)', 'give a value of type object']]);
+});
+
 test('an unknown provider lists the known ones', () => {
   expect(one(cloudflareEntry('example.com', { provider: 'gcp' }))).toEqual([['example.com (domains[0])', 'provider', 'use one of "cloudflare", "route53"']]);
 });
@@ -64,7 +68,7 @@ test('legacy policy and servers are checked', () => {
 
 test('rollout stage and TTLs are checked', () => {
   expect(one(cloudflareEntry('example.com', { rollout: { stage: 'switch', previousTtl: 0, soak: -1 } }))).toEqual([
-    ['example.com (domains[0])', 'rollout.stage', 'use one of "lower-ttl", "cutover", "complete"'],
+    ['example.com (domains[0])', 'rollout.stage', 'use one of "lower-ttl", "cutover", "complete", "rollback"'],
     ['example.com (domains[0])', 'rollout.previousTtl', 'use a value of at least 1'],
     ['example.com (domains[0])', 'rollout.soak', 'use a value of at least 0'],
   ]);

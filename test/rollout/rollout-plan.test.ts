@@ -28,6 +28,26 @@ describe('with a rollout', () => {
     expect(hosts({ stage: RolloutStage.COMPLETE, policy: LegacyPolicy.DEMOTE })).toEqual(['10 mx1.cloudaccess.net', '20 b.example.net', '30 mail.oldhost.net', '40 mail2.oldhost.net']);
   });
 
+  test('ROLLBACK publishes the legacy records as declared on top, CloudMail below them, at rolloutTtl, without any import', () => {
+    const plan = planRollout({ ...base, stage: RolloutStage.ROLLBACK });
+    expect(plan).toMatchObject({ ttl: 300, takesOverExisting: false, gated: true });
+    expect(plan.records).toEqual([
+      { hostName: 'mail.oldhost.net', priority: 10 },
+      { hostName: 'mail2.oldhost.net', priority: 20 },
+      { hostName: 'mx1.cloudaccess.net', priority: 30 },
+      { hostName: 'b.example.net', priority: 40 },
+    ]);
+  });
+
+  test.each([LegacyPolicy.DELETE, LegacyPolicy.DEMOTE])('a legacy null MX is never demoted (%s): LOWER_TTL alone, gone at CUTOVER and COMPLETE, alone again at ROLLBACK', (policy) => {
+    const nullMx = [{ hostName: '.', priority: 0, importId: 'z/0' }];
+    const at = (stage: RolloutStage) => hosts({ legacy: nullMx, policy, stage });
+    expect(at(RolloutStage.LOWER_TTL)).toEqual(['0 .']);
+    expect(at(RolloutStage.CUTOVER)).toEqual(['10 mx1.cloudaccess.net', '20 b.example.net']);
+    expect(at(RolloutStage.COMPLETE)).toEqual(['10 mx1.cloudaccess.net', '20 b.example.net']);
+    expect(at(RolloutStage.ROLLBACK)).toEqual(['0 .']);
+  });
+
   test('without legacy records nothing is gated and CloudMail is published from the start, with a warning', () => {
     const lower = planRollout({ ...base, legacy: [], stage: RolloutStage.LOWER_TTL });
     expect(lower).toMatchObject({ records: cloudMail, ttl: 300, gated: false, takesOverExisting: false });
@@ -55,6 +75,19 @@ describe('without a rollout', () => {
       { hostName: 'mx1.cloudaccess.net', priority: 10, importId: 'z/1' },
       { hostName: 'b.example.net', priority: 20, importId: 'z/2' },
     ]);
+  });
+
+  test('a legacy null MX is deleted even with DEMOTE: a CloudMail record takes over its ID', () => {
+    const plan = planRollout({ ...base, legacy: [{ hostName: '.', priority: 0, importId: 'z/0' }], policy: LegacyPolicy.DEMOTE });
+    expect(plan.records).toEqual([{ hostName: 'mx1.cloudaccess.net', priority: 10, importId: 'z/0' }, { hostName: 'b.example.net', priority: 20 }]);
+  });
+
+  test('adopting keeps each CloudMail record\'s own ID; old records are imported and kept demoted until removed', () => {
+    const adopted = cloudMail.map((record, index) => ({ ...record, importId: `z/c${index}` }));
+    const plan = planRollout({ ...base, cloudMail: adopted, adopt: true });
+    expect(plan.records).toEqual([...adopted, { hostName: 'mail.oldhost.net', priority: 30, importId: 'z/1' }, { hostName: 'mail2.oldhost.net', priority: 40, importId: 'z/2' }]);
+    expect(plan.warnings[1]).toMatch(/^mail\.oldhost\.net, mail2\.oldhost\.net cannot be deleted in the same apply that takes them over/);
+    expect(planRollout({ ...base, legacy: [], cloudMail: adopted, adopt: true })).toMatchObject({ records: adopted, takesOverExisting: true, warnings: [] });
   });
 
   test('surplus legacy records that cannot be deleted in the same apply stay demoted, with a warning saying how to finish', () => {

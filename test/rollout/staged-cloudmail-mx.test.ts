@@ -1,7 +1,8 @@
 import { TerraformStack } from 'cdktf';
 import { CloudMailMx, DnsTarget, LegacyPolicy, RolloutStage } from '../../lib';
 import { CLOUDFLARE_ZONE, resourcesByPath, resourcesOfType, ROUTE53_ZONE, synth, SynthesizedStack, warningsOf } from '../harness';
-import { LEGACY, STAGES, synthStage, TARGETS } from './staging';
+import { STAGE_PREDECESSORS } from '../../lib/rollout/stage-order';
+import { LEGACY, synthStage, TARGETS } from './staging';
 
 /** "priority host" of every MX record a synthesized stack publishes, by resource key. */
 function publishedByKey(out: SynthesizedStack): Map<string, string[]> {
@@ -15,15 +16,17 @@ const imports = (out: SynthesizedStack) => (JSON.parse(out.json).import ?? []) a
 
 describe.each(Object.keys(TARGETS))('%s', (target) => {
   describe.each([LegacyPolicy.DELETE, LegacyPolicy.DEMOTE])('policy %s', (policy) => {
-    const stages = STAGES.map((stage) => publishedByKey(synthStage(target, stage, { policy })));
-    const transitions = [0, 1].map((i) => [stages[i], stages[i + 1]] as const);
+    const published = new Map(Object.values(RolloutStage).map((stage) => [stage, publishedByKey(synthStage(target, stage, { policy }))]));
+    const stages = [...published.values()];
+    // Every move a gate allows, forward and back.
+    const transitions = Object.values(RolloutStage).flatMap((to) => STAGE_PREDECESSORS[to].flatMap((from) => (from === undefined ? [] : [[from, to] as const])));
 
     test('every stage publishes MX records', () => {
       for (const stage of stages) expect([...stage.values()].flat().length).toBeGreaterThan(0);
     });
 
-    test.each([0, 1])('mail is never without a route from stage %i to the next: some record survives in place', (i) => {
-      const [before, after] = transitions[i];
+    test.each(transitions)('mail is never without a route from %s to %s: some record survives in place', (from, to) => {
+      const [before, after] = [published.get(from)!, published.get(to)!];
       const kept = [...before.keys()].filter((key) => after.has(key) && after.get(key)!.length > 0);
       expect(kept.length).toBeGreaterThan(0);
     });
@@ -42,7 +45,7 @@ describe.each(Object.keys(TARGETS))('%s', (target) => {
     });
 
     test('legacy priorities at CUTOVER sit above every CloudMail priority, in their old order', () => {
-      const values = [...stages[1].values()].flat();
+      const values = [...published.get(RolloutStage.CUTOVER)!.values()].flat();
       const priorityOf = (host: string) => Number(values.find((v) => v.split(' ')[1].replace(/\.$/, '') === host)!.split(' ')[0]);
       const cloudTop = Math.max(priorityOf('mx1.cloudaccess.net'), priorityOf('backup1.example.net'));
       expect(priorityOf('mail.oldhost.net')).toBeGreaterThan(cloudTop);
@@ -58,18 +61,62 @@ describe.each(Object.keys(TARGETS))('%s', (target) => {
     expect(new Set(ttls)).toEqual(new Set([300]));
   });
 
-  test('every record depends on the gates, and the gates depend on no provider resource', () => {
+  test('the stage\'s marker depends on every record, so it is stamped after them; no gate, frozen marker or record depends on a provider resource', () => {
     const out = synthStage(target, RolloutStage.CUTOVER);
-    const gates = resourcesOfType(out, 'terraform_data');
-    expect(Object.keys(gates)).toHaveLength(3);
-    for (const gate of Object.values(gates)) {
-      for (const dependency of (gate.depends_on as string[] | undefined) ?? []) expect(dependency).toMatch(/^terraform_data\./);
-    }
+    const data = resourcesOfType(out, 'terraform_data');
+    expect(Object.keys(data).map((key) => key.replace(/^example-com_rollout_|_[0-9A-F]{8}$/g, '')).sort()).toEqual(['complete_applied', 'cutover_applied', 'cutover_gate', 'lower_ttl_applied', 'rollback_applied']);
     const records = { ...resourcesOfType(out, 'cloudflare_dns_record'), ...resourcesOfType(out, 'aws_route53_record') };
-    for (const record of Object.values(records)) {
-      expect([...(record.depends_on as string[])].sort()).toEqual(Object.keys(gates).map((key) => `terraform_data.${key}`).sort());
+    const recordAddresses = Object.keys(records).map((key) => `${target === 'route53' ? 'aws_route53_record' : 'cloudflare_dns_record'}.${key}`);
+    for (const [key, resource] of Object.entries(data)) {
+      if (key.includes('cutover_applied')) expect([...(resource.depends_on as string[])].sort()).toEqual(recordAddresses.sort());
+      else expect(JSON.stringify(resource)).not.toMatch(/cloudflare_dns_record|aws_route53_record/);
     }
+    for (const record of Object.values(records)) expect(record.depends_on).toBeUndefined();
   });
+
+  test('ROLLBACK publishes the legacy records as declared on top, CloudMail\'s below them, at rolloutTtl, and imports nothing', () => {
+    const out = synthStage(target, RolloutStage.ROLLBACK);
+    const values = [...publishedByKey(out).values()].flat().map((v) => v.replace(/\.$/, ''));
+    expect(values.sort()).toEqual(['10 mail.oldhost.net', '20 mail2.oldhost.net', '30 mx1.cloudaccess.net', '40 backup1.example.net']);
+    expect(imports(out)).toEqual([]);
+    const ttls = Object.values(resourcesOfType(out, target === 'route53' ? 'aws_route53_record' : 'cloudflare_dns_record')).map((r) => r.ttl);
+    expect(new Set(ttls)).toEqual(new Set([300]));
+  });
+});
+
+describe('a legacy null MX (RFC 7505 "no mail")', () => {
+  const nullMx = [{ hostName: '.', priority: 0, importId: LEGACY[0].importId }];
+  const published = (stage: RolloutStage, policy = LegacyPolicy.DEMOTE) => [...publishedByKey(synthStage('cloudflare', stage, { legacy: nullMx, policy })).values()].flat().sort();
+
+  test('is published alone at LOWER_TTL and never demoted: CUTOVER and COMPLETE drop it', () => {
+    expect(published(RolloutStage.LOWER_TTL)).toEqual(['0 .']);
+    expect(published(RolloutStage.CUTOVER)).toEqual(['10 mx1.cloudaccess.net', '20 backup1.example.net']);
+    expect(published(RolloutStage.COMPLETE)).toEqual(['10 mx1.cloudaccess.net', '20 backup1.example.net']);
+  });
+
+  test('ROLLBACK brings it back alone', () => {
+    expect(published(RolloutStage.ROLLBACK)).toEqual(['0 .']);
+  });
+});
+
+test('a previousTtl of 1 on Cloudflare is its automatic TTL: CUTOVER waits 300 s, not 1', () => {
+  const out = synthStage('cloudflare', RolloutStage.CUTOVER, { previousTtl: 1 });
+  const [gate] = Object.entries(resourcesOfType(out, 'terraform_data')).filter(([key]) => key.includes('cutover_gate')).map(([, resource]) => resource);
+  expect(gate.input).toMatchObject({ wait_seconds: 300 });
+  const locals = JSON.parse(out.json).locals as Record<string, string>;
+  expect(Object.entries(locals).find(([name]) => name.includes('wait_seconds'))![1]).toMatch(/^\$\{try\(max\(300, /);
+});
+
+test.each([
+  [RolloutStage.LOWER_TTL, false],
+  [RolloutStage.CUTOVER, true],
+  [RolloutStage.COMPLETE, true],
+  [RolloutStage.ROLLBACK, false],
+])('with a maintenance window, %s is refused outside it: %s', (stage, windowed) => {
+  const out = synthStage('cloudflare', stage, { window: { startUtc: '22:00', endUtc: '06:00' } });
+  const [gate] = Object.entries(resourcesOfType(out, 'terraform_data')).filter(([key]) => key.endsWith(`${stage.toLowerCase()}_gate`) || key.includes(`_${stage.toLowerCase()}_gate_`)).map(([, resource]) => resource);
+  const messages = (gate.lifecycle as { precondition: { error_message: string }[] }).precondition.map((precondition) => precondition.error_message);
+  expect(messages.some((message) => message.startsWith(`${stage} refused outside the maintenance window (every day 22:00-06:00 UTC (across midnight))`))).toBe(windowed);
 });
 
 test('Cloudflare takes the legacy records over with import blocks from their importId', () => {

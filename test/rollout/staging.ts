@@ -1,5 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { CloudMail, CloudMailMx, DnsTarget, IDnsTarget, LegacyPolicy, LegacyServer, RolloutStage } from '../../lib';
+import { CloudMail, CloudMailMx, DnsTarget, IDnsTarget, LegacyPolicy, LegacyServer, MaintenanceWindow, RolloutStage } from '../../lib';
 import { CLOUDFLARE_ZONE, ROUTE53_ZONE, synth, SynthesizedStack } from '../harness';
 
 export const LEGACY: LegacyServer[] = [
@@ -12,14 +12,15 @@ export const TARGETS: Record<string, () => IDnsTarget> = {
   route53: () => DnsTarget.route53({ zoneId: ROUTE53_ZONE }),
 };
 
-/** The stages in order, with "before" standing for the live records before the first apply. */
-export const STAGES = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER, RolloutStage.COMPLETE];
-
 /** What may vary between the synthesized stages of the tests. */
 export interface StageOptions {
   readonly policy?: LegacyPolicy;
   readonly previousTtl?: number;
   readonly soak?: number;
+  readonly rolloutTtl?: number;
+  readonly window?: MaintenanceWindow;
+  /** The legacy records; LEGACY by default. */
+  readonly legacy?: LegacyServer[];
   /** Adds more constructs to the stack. */
   readonly build?: (stack: TerraformStack) => void;
 }
@@ -31,8 +32,8 @@ export function synthStage(target: string, stage: RolloutStage, options: StageOp
       domain: 'example.com',
       target: TARGETS[target](),
       servers: CloudMail.servers({ backups: ['backup1.example.net'] }),
-      legacy: { servers: LEGACY, policy: options.policy ?? LegacyPolicy.DELETE },
-      rollout: { stage, previousTtl: options.previousTtl ?? 86400, soak: options.soak },
+      legacy: { servers: options.legacy ?? LEGACY, policy: options.policy ?? LegacyPolicy.DELETE },
+      rollout: { stage, previousTtl: options.previousTtl ?? 86400, soak: options.soak, rolloutTtl: options.rolloutTtl, window: options.window },
     });
     options.build?.(stack);
   });

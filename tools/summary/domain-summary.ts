@@ -1,5 +1,6 @@
-import { MxRecord } from '../../lib/model/mx-server';
-import { ROLLOUT_STAGES, LegacyPolicy, RolloutStage } from '../../lib/rollout/rollout-stage';
+import { MxRecord, NULL_MX_HOST } from '../../lib/model/mx-server';
+import { LegacyPolicy, RolloutStage } from '../../lib/rollout/rollout-stage';
+import { STAGE_PREDECESSORS } from '../../lib/rollout/stage-order';
 import { MxManifestEntry } from '../../lib/mx-manifest';
 import { parseMxRecordText } from '../synth/read-mx-manifest';
 import { SynthesizedGate, SynthesizedMxSet } from '../synth/read-synth-output';
@@ -49,12 +50,17 @@ export interface LegacySummary {
 export interface StageRule {
   readonly stage: RolloutStage;
   /**
-   * The stage whose apply starts the wait.
+   * The stages, one of which must have been applied last; its apply starts the wait.
    * @default - none: the stage is allowed any time
    */
-  readonly after?: RolloutStage;
-  /** Seconds to wait after `after` was applied; 0 when nothing is waited for. */
+  readonly after?: readonly RolloutStage[];
+  /** Seconds to wait after that stage was applied; 0 when nothing is waited for. A longer value remembered in Terraform state counts instead. */
   readonly waitSeconds: number;
+  /**
+   * The maintenance window the stage must also fall in, in words.
+   * @default - any time of day
+   */
+  readonly window?: string;
   /** The rule in words, e.g. "CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied, …". */
   readonly rule: string;
 }
@@ -77,6 +83,11 @@ export interface RolloutSummary {
    * @default - none: COMPLETE is the last stage
    */
   readonly next?: StageRule;
+  /**
+   * At COMPLETE, until when the old mail server may still receive mail, in words (Terraform's output gives the time).
+   * @default - none: not at COMPLETE, or there is no old mail server
+   */
+  readonly oldServerMailUntil?: string;
 }
 
 /** One domain's MX set in one synth, as a reviewer needs it. */
@@ -104,10 +115,18 @@ export interface DomainSummary {
   readonly rollout?: RolloutSummary;
 }
 
-/** Why each wait exists, keyed by the stage whose apply starts it. */
-const WAIT_REASON: Partial<Record<RolloutStage, string>> = {
-  [RolloutStage.LOWER_TTL]: 'once caches no longer hold the old records',
-  [RolloutStage.CUTOVER]: 'once the cutover has propagated',
+/** Why each stage waits, and the setting whose remembered maximum it waits for. */
+const WAIT_REASON: Partial<Record<RolloutStage, { readonly reason: string; readonly setting: string }>> = {
+  [RolloutStage.CUTOVER]: { reason: 'once caches no longer hold the old records', setting: 'previousTtl' },
+  [RolloutStage.COMPLETE]: { reason: 'once the cutover has propagated', setting: 'soak' },
+};
+
+/** The stage that follows each stage when the move goes on. */
+const NEXT_STAGE: Record<RolloutStage, RolloutStage | undefined> = {
+  [RolloutStage.LOWER_TTL]: RolloutStage.CUTOVER,
+  [RolloutStage.CUTOVER]: RolloutStage.COMPLETE,
+  [RolloutStage.COMPLETE]: undefined,
+  [RolloutStage.ROLLBACK]: RolloutStage.CUTOVER,
 };
 
 /** The summary of one synthesized MX set, with the legacy records and rollout read from the stack's manifest and gates. */
@@ -122,7 +141,7 @@ export function summarizeDomain(set: SynthesizedMxSet): DomainSummary {
     path: set.path,
     records,
     legacy: manifest?.legacy && { policy: manifest.legacy.policy, records: manifest.legacy.records.map((text) => legacyFate(parseMxRecordText(text), records)) },
-    rollout: manifest?.rollout && summarizeRollout(manifest.rollout, set.gates),
+    rollout: manifest?.rollout && summarizeRollout(manifest.rollout, set.gates, manifest.legacy),
   };
 }
 
@@ -140,25 +159,49 @@ function legacyFate(legacy: MxRecord, published: readonly SummaryRecord[]): Lega
   return { ...base, fate: kept.priority === legacy.priority ? LegacyFate.KEPT : LegacyFate.DEMOTED, publishedPriority: kept.priority };
 }
 
-function summarizeRollout(rollout: NonNullable<MxManifestEntry['rollout']>, gates: readonly SynthesizedGate[]): RolloutSummary {
+function summarizeRollout(rollout: NonNullable<MxManifestEntry['rollout']>, gates: readonly SynthesizedGate[], legacy: MxManifestEntry['legacy']): RolloutSummary {
   const { stage, gated, previousTtl, rolloutTtl, soak } = rollout;
-  return { stage, gated, previousTtl, rolloutTtl, soak, gate: currentGate(stage, gates), next: nextStage(rollout) };
+  return { stage, gated, previousTtl, rolloutTtl, soak, gate: currentGate(stage, gates), next: nextStage(rollout), oldServerMailUntil: oldServerMailUntil(rollout, legacy) };
 }
 
 function currentGate(stage: RolloutStage, gates: readonly SynthesizedGate[]): StageRule | undefined {
   const gate = gates.find((candidate) => candidate.stage === stage);
-  return gate && stageRule(gate.stage, gate.after, gate.waitSeconds);
+  return gate && stageRule(gate.stage, gate.after, gate.waitSeconds, gate.window);
 }
 
 function nextStage(rollout: NonNullable<MxManifestEntry['rollout']>): StageRule | undefined {
-  const stage = ROLLOUT_STAGES[ROLLOUT_STAGES.indexOf(rollout.stage) + 1];
+  const stage = NEXT_STAGE[rollout.stage];
   if (stage === undefined) return undefined;
   if (!rollout.gated) return { stage, waitSeconds: 0, rule: `${stage} allowed any time: there are no legacy records to wait for` };
-  return stageRule(stage, rollout.stage, rollout.stage === RolloutStage.LOWER_TTL ? rollout.previousTtl : rollout.soak);
+  return stageRule(stage, [rollout.stage], rollout.waitSeconds[stage as RolloutStage.CUTOVER | RolloutStage.COMPLETE], rollout.window);
 }
 
-function stageRule(stage: RolloutStage, after: RolloutStage, waitSeconds: number): StageRule {
-  return { stage, after, waitSeconds, rule: `${stage} allowed ${formatSeconds(waitSeconds)} after ${after} was applied, ${WAIT_REASON[after]}` };
+function stageRule(stage: RolloutStage, after: readonly RolloutStage[], waitSeconds: number, window?: string): StageRule {
+  const first = STAGE_PREDECESSORS[stage].includes(undefined) ? ['at the start of a rollout'] : [];
+  const previous = [...first, ...(after.length === 0 ? [] : [`after ${orList(after)} was applied`])].join(' or ');
+  const wait = WAIT_REASON[stage];
+  const when = wait === undefined || waitSeconds === 0
+    ? `${previous}, with no wait`
+    : `${formatSeconds(waitSeconds)} ${previous} (or the longer ${wait.setting} remembered from an earlier stage), ${wait.reason}`;
+  const inWindow = window === undefined ? '' : `, inside the maintenance window ${window}`;
+  return { stage, after: after.length === 0 ? undefined : after, waitSeconds, ...(window !== undefined && { window }), rule: `${stage} allowed ${when}${inWindow}` };
+}
+
+/** "A, B or C". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** At COMPLETE with an old mail server: until when it may still get mail (the same rule as the gates' Terraform output). */
+function oldServerMailUntil(rollout: NonNullable<MxManifestEntry['rollout']>, legacy: MxManifestEntry['legacy']): string | undefined {
+  const servers = (legacy?.records ?? []).map(parseMxRecordText).filter((record) => record.hostName !== NULL_MX_HOST);
+  if (rollout.stage !== RolloutStage.COMPLETE || !rollout.gated || servers.length === 0) return undefined;
+  const afterCutover = `${formatSeconds(Math.max(rollout.waitSeconds[RolloutStage.CUTOVER], rollout.waitSeconds[RolloutStage.COMPLETE], rollout.rolloutTtl))} after CUTOVER was applied (the soak, or the longest TTL in play if longer)`;
+  const hosts = servers.map((record) => record.hostName).join(', ');
+  if (legacy?.policy === LegacyPolicy.DEMOTE) {
+    return `${hosts} may be tried first until ${afterCutover}; it stays a backup (LegacyPolicy.DEMOTE) and gets mail whenever CloudMail does not answer. Terraform's output old_server_mail_until gives the time.`;
+  }
+  return `${hosts} may still receive mail until the later of ${afterCutover} and ${formatSeconds(rollout.rolloutTtl)} after COMPLETE is applied (caches of the cutover's records): keep it running and collect its mail until then. Terraform's output old_server_mail_until gives the time.`;
 }
 
 /** The provider as its users write it. */

@@ -65,6 +65,7 @@ function rolloutLines({ base, head, change }: DomainComparison): string[] {
   const lines = [`- **Stage:** ${stage}${rollout !== undefined && !rollout.gated ? ' (not gated: there are no legacy records to wait for)' : ''}`];
   if (rollout?.gate !== undefined) lines.push(`- **Gate on this stage:** ${rollout.gate.rule}.`);
   if (rollout !== undefined) lines.push(`- **Next:** ${rollout.next === undefined ? 'none, the rollout is complete' : `${rollout.next.rule}.`}`);
+  if (rollout?.oldServerMailUntil !== undefined) lines.push(`- **Old server:** ${rollout.oldServerMailUntil}`);
   if (rollout === undefined && base?.rollout !== undefined) lines.push('- **Next:** none, the rollout is removed');
   return [...lines, ''];
 }

@@ -1,7 +1,8 @@
 import { CloudMail } from '../../lib/cloudmail/cloudmail';
 import { validateCloudMailPrimary } from '../../lib/cloudmail/cloudmail-primary-rule';
-import { ROLLOUT_STAGES } from '../../lib/rollout/rollout-stage';
-import { PROVIDER_LABEL, SummaryRecord } from './domain-summary';
+import { RolloutStage } from '../../lib/rollout/rollout-stage';
+import { stagesBetween } from '../../lib/rollout/stage-order';
+import { formatSeconds, PROVIDER_LABEL, SummaryRecord } from './domain-summary';
 import { DomainComparison } from './summary-diff';
 
 /** The changes a reviewer must not wave through. */
@@ -12,6 +13,10 @@ export enum SafetyWarningCode {
   PRIMARY_LOST = 'PRIMARY_LOST',
   /** A gated rollout skips a stage, which its Terraform gate refuses at plan time. */
   STAGE_SKIPPED = 'STAGE_SKIPPED',
+  /** A gated rollout goes back without ROLLBACK, which its Terraform gate refuses at plan time. */
+  STAGE_REVERSED = 'STAGE_REVERSED',
+  /** previousTtl or soak is lowered during a rollout: the gates wait for the longer value remembered in state, not for the new one. */
+  WAIT_SHORTENED = 'WAIT_SHORTENED',
   /** More of a stack's domains change at once than the limit allows (octodns' mass-change guard). */
   MASS_CHANGE = 'MASS_CHANGE',
 }
@@ -33,7 +38,7 @@ export function domainWarnings(comparison: DomainComparison): SafetyWarning[] {
   if (comparison.change === undefined) return [];
   const where = { stack: comparison.stack, domain: comparison.domain };
   const name = `${comparison.domain} (${PROVIDER_LABEL[comparison.provider]}, stack ${comparison.stack})`;
-  return [emptySet(comparison, name), primaryLost(comparison, name), stageSkipped(comparison, name)]
+  return [emptySet(comparison, name), primaryLost(comparison, name), stageOrder(comparison, name), ...waitsShortened(comparison, name)]
     .flatMap((warning) => (warning === undefined ? [] : [{ ...where, ...warning }]));
 }
 
@@ -70,17 +75,42 @@ function primaryLost({ base, head }: DomainComparison, name: string): DomainWarn
   };
 }
 
-function stageSkipped({ base, head }: DomainComparison, name: string): DomainWarning {
+function stageOrder({ base, head }: DomainComparison, name: string): DomainWarning {
   const to = head?.rollout;
   if (to === undefined || !to.gated) return undefined;
   const from = base?.rollout?.stage;
-  const skipped = ROLLOUT_STAGES.slice(from === undefined ? 0 : ROLLOUT_STAGES.indexOf(from) + 1, ROLLOUT_STAGES.indexOf(to.stage));
-  if (skipped.length === 0) return undefined;
+  if (from === to.stage) return undefined;
+  const between = stagesBetween(from, to.stage);
+  if (between.length === 0) return undefined;
+  if (between.includes(RolloutStage.ROLLBACK)) {
+    return {
+      code: SafetyWarningCode.STAGE_REVERSED,
+      message: `${name} goes back from ${from} to ${to.stage} without ROLLBACK: its Terraform gate refuses the plan, since going back that way would ${to.stage === RolloutStage.LOWER_TTL ? 'delete the CloudMail records at once' : 'import old records the rollout already deleted'}. Fix: set rollout.stage to ROLLBACK in this pull request; the move goes on from there with ${STAGE_AFTER_ROLLBACK}.`,
+    };
+  }
   const move = from === undefined ? `starts its rollout at ${to.stage}` : `moves from ${from} to ${to.stage}`;
   return {
     code: SafetyWarningCode.STAGE_SKIPPED,
-    message: `${name} ${move}, skipping ${skipped.join(', ')}: its Terraform gate refuses the plan, and without the wait caches may still send mail to the old records. Fix: set rollout.stage to ${skipped[0]} in this pull request and move one stage per pull request.`,
+    message: `${name} ${move}, skipping ${between.join(', ')}: its Terraform gate refuses the plan, and without the wait caches may still send mail to the old records. Fix: set rollout.stage to ${between[0]} in this pull request and move one stage per pull request.`,
   };
+}
+
+/** What a forward stage may follow ROLLBACK with. */
+const STAGE_AFTER_ROLLBACK = `${RolloutStage.LOWER_TTL} or ${RolloutStage.CUTOVER}`;
+
+/** A lowered previousTtl or soak: never a shorter wait, since the gates remember the longest value in state, but the configuration now says otherwise. */
+function waitsShortened({ base, head }: DomainComparison, name: string): DomainWarning[] {
+  if (base?.rollout === undefined || head?.rollout === undefined || !base.rollout.gated || !head.rollout.gated) return [];
+  const settings = [['previousTtl', 'the wait before CUTOVER'], ['soak', 'the wait before COMPLETE']] as const;
+  return settings.flatMap(([setting, wait]) => {
+    const before = base.rollout![setting];
+    const after = head.rollout![setting];
+    if (after >= before) return [];
+    return [{
+      code: SafetyWarningCode.WAIT_SHORTENED,
+      message: `${name} lowers rollout.${setting} from ${formatSeconds(before)} to ${formatSeconds(after)} during its rollout. This does not shorten ${wait}: Terraform remembers the longer value in state and waits for it, so the gate will still refuse the stage until then. Fix: keep rollout.${setting} at ${before}; lowering it never makes a stage safe sooner.`,
+    }];
+  });
 }
 
 function hasPrimaryOnTop(records: readonly SummaryRecord[]): boolean {

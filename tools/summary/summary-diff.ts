@@ -72,13 +72,19 @@ function domainKey(summary: DomainSummary): string {
   return `${summary.stack}\u0000${summary.domain}\u0000${summary.provider}`;
 }
 
-/** What changes from `base` to `head`; undefined when neither the records nor the stage change. */
+/** What changes from `base` to `head`; undefined when neither the records nor the rollout (stage, waits, window) change. */
 function diffDomain(base: DomainSummary | undefined, head: DomainSummary | undefined): DomainChange | undefined {
   const records = diffRecords(base?.records ?? [], head?.records ?? []);
   const stageMove = base?.rollout?.stage === head?.rollout?.stage ? undefined : { from: base?.rollout?.stage, to: head?.rollout?.stage };
-  if (base !== undefined && head !== undefined && records.length === 0 && stageMove === undefined) return undefined;
+  if (base !== undefined && head !== undefined && records.length === 0 && stageMove === undefined && sameRolloutSettings(base, head)) return undefined;
   const kind = base === undefined ? ChangeKind.ADDED : head === undefined ? ChangeKind.REMOVED : ChangeKind.CHANGED;
   return { kind, records, stageMove };
+}
+
+/** A changed previousTtl, rolloutTtl, soak or window is a change a reviewer must see, even when no record moves. */
+function sameRolloutSettings(base: DomainSummary, head: DomainSummary): boolean {
+  const settings = (summary: DomainSummary) => summary.rollout && [summary.rollout.previousTtl, summary.rollout.rolloutTtl, summary.rollout.soak, summary.rollout.gate?.window ?? summary.rollout.next?.window];
+  return JSON.stringify(settings(base)) === JSON.stringify(settings(head));
 }
 
 function diffRecords(base: readonly SummaryRecord[], head: readonly SummaryRecord[]): RecordChange[] {

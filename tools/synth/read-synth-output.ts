@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { compareMxRecords, MxServer, NULL_MX_HOST } from '../../lib/model/mx-server';
 import { gateId } from '../../lib/rollout/rollout-gates';
-import { ROLLOUT_STAGES, RolloutStage } from '../../lib/rollout/rollout-stage';
+import { RolloutStage } from '../../lib/rollout/rollout-stage';
 import { MxManifestEntry } from '../../lib/mx-manifest';
 import { readMxManifest } from './read-mx-manifest';
 import { DnsProvider } from '../../lib/targets/dns-provider';
@@ -35,11 +35,18 @@ export interface SynthesizedMxSet {
   readonly gates: readonly SynthesizedGate[];
 }
 
-/** A `terraform_data` gate: `stage` is refused until `waitSeconds` after `after` was applied. */
+/** A `terraform_data` gate: `stage` is refused unless one of `after` was applied last, `waitSeconds` ago, and (with a window) inside the window. */
 export interface SynthesizedGate {
   readonly stage: RolloutStage;
-  readonly after: RolloutStage;
+  /** The stages that may have been applied last before it; empty when it may only start a rollout. */
+  readonly after: readonly RolloutStage[];
+  /** Seconds to wait after that stage was applied; 0 for none. A longer value remembered in Terraform state counts instead. */
   readonly waitSeconds: number;
+  /**
+   * The maintenance window, in words.
+   * @default - any time of day
+   */
+  readonly window?: string;
 }
 
 /** synth output that cannot be read; the message says what to do. */
@@ -131,10 +138,11 @@ function withIntent(set: Omit<MxSetResources, 'resourcePaths'>, resourcePaths: r
   const path = resourcePaths.map((resource) => resource.slice(0, resource.lastIndexOf('/'))).find((parent) => parent !== '');
   const entry = path === undefined ? undefined : manifest.get(path);
   if (entry === undefined) return { ...set, path, gates: [] };
-  const gates = ROLLOUT_STAGES.slice(1).flatMap((stage, index) => {
-    const gate = gatesByPath.get(`${entry.path}/rollout/${gateId(stage)}`);
-    const waitSeconds = (gate?.input as { wait_seconds?: unknown } | undefined)?.wait_seconds;
-    return typeof waitSeconds === 'number' ? [{ stage, after: ROLLOUT_STAGES[index], waitSeconds }] : [];
+  const gates = Object.values(RolloutStage).flatMap((stage): SynthesizedGate[] => {
+    const input = gatesByPath.get(`${entry.path}/rollout/${gateId(stage)}`)?.input as { after?: unknown; wait_seconds?: unknown; window?: unknown } | undefined;
+    if (input === undefined || typeof input.wait_seconds !== 'number') return [];
+    const after = Array.isArray(input.after) ? input.after.filter((previous): previous is RolloutStage => Object.values(RolloutStage).includes(previous)) : [];
+    return [{ stage, after, waitSeconds: input.wait_seconds, ...(typeof input.window === 'string' && { window: input.window }) }];
   });
   return { ...set, path, manifest: entry, gates };
 }

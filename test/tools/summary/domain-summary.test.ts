@@ -25,7 +25,14 @@ test('LOWER_TTL on Cloudflare: the old records kept at TTL 300, CUTOVER allowed 
     },
     rollout: {
       stage: RolloutStage.LOWER_TTL, gated: true, previousTtl: 86400, rolloutTtl: 300, soak: 259200,
-      next: { stage: RolloutStage.CUTOVER, after: RolloutStage.LOWER_TTL, waitSeconds: 86400, rule: 'CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied, once caches no longer hold the old records' },
+      gate: { stage: RolloutStage.LOWER_TTL, after: [RolloutStage.ROLLBACK], waitSeconds: 0, rule: 'LOWER_TTL allowed at the start of a rollout or after ROLLBACK was applied, with no wait' },
+      next: {
+        stage: RolloutStage.CUTOVER,
+        after: [RolloutStage.LOWER_TTL],
+        waitSeconds: 86400,
+        window: 'Fri, Sat 20:00-06:00 UTC (across midnight)',
+        rule: 'CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied (or the longer previousTtl remembered from an earlier stage), once caches no longer hold the old records, inside the maintenance window Fri, Sat 20:00-06:00 UTC (across midnight)',
+      },
     },
   });
 });
@@ -34,15 +41,15 @@ test('CUTOVER on Route53: CloudMail on top, the old record demoted, the gate rea
   const summary = domain(RolloutStage.CUTOVER, 'example.org');
   expect(summary.records).toEqual([{ priority: 10, hostName: 'mx1.cloudaccess.net', ttl: 300 }, { priority: 20, hostName: 'mx.oldmail.example', ttl: 300 }]);
   expect(summary.legacy?.records).toEqual([{ priority: 5, hostName: 'mx.oldmail.example', fate: LegacyFate.DEMOTED, publishedPriority: 20 }]);
-  expect(summary.rollout?.gate).toEqual({ stage: RolloutStage.CUTOVER, after: RolloutStage.LOWER_TTL, waitSeconds: 3600, rule: expect.stringMatching(/^CUTOVER allowed 3600 s \(1 h\) after LOWER_TTL was applied/) });
-  expect(summary.rollout?.next).toEqual({ stage: RolloutStage.COMPLETE, after: RolloutStage.CUTOVER, waitSeconds: 86400, rule: 'COMPLETE allowed 86400 s (24 h) after CUTOVER was applied, once the cutover has propagated' });
+  expect(summary.rollout?.gate).toEqual({ stage: RolloutStage.CUTOVER, after: [RolloutStage.LOWER_TTL, RolloutStage.ROLLBACK], waitSeconds: 3600, rule: expect.stringMatching(/^CUTOVER allowed 3600 s \(1 h\) after LOWER_TTL or ROLLBACK was applied/) });
+  expect(summary.rollout?.next).toEqual({ stage: RolloutStage.COMPLETE, after: [RolloutStage.CUTOVER], waitSeconds: 86400, rule: 'COMPLETE allowed 86400 s (24 h) after CUTOVER was applied (or the longer soak remembered from an earlier stage), once the cutover has propagated' });
 });
 
 test('COMPLETE: the old records deleted (DELETE) or kept demoted (DEMOTE), the final TTL, no next stage', () => {
   const com = domain(RolloutStage.COMPLETE, 'example.com');
   expect(com.records.map((record) => `${record.priority} ${record.hostName} ${record.ttl}`)).toEqual(['10 mx1.cloudaccess.net 3600', '20 backup1.example.net 3600']);
   expect(com.legacy?.records.map((record) => record.fate)).toEqual([LegacyFate.DELETED, LegacyFate.DELETED]);
-  expect(com.rollout?.gate).toMatchObject({ stage: RolloutStage.COMPLETE, after: RolloutStage.CUTOVER, waitSeconds: 259200 });
+  expect(com.rollout?.gate).toMatchObject({ stage: RolloutStage.COMPLETE, after: [RolloutStage.CUTOVER], waitSeconds: 259200 });
   expect(com.rollout?.next).toBeUndefined();
   expect(domain(RolloutStage.COMPLETE, 'example.org').legacy?.records).toEqual([{ priority: 5, hostName: 'mx.oldmail.example', fate: LegacyFate.DEMOTED, publishedPriority: 20 }]);
 });

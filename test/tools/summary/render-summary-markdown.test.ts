@@ -2,7 +2,7 @@ import { RolloutStage } from '../../../lib';
 import { renderSummaryMarkdown, SUMMARY_MARKER } from '../../../tools';
 import { cloudMailDomain, removeSynths, summarize, synthExampleStage, synthMail } from './summary-synths';
 
-const [lowerTtl, cutover] = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER].map(synthExampleStage);
+const [lowerTtl, cutover, complete, rollback] = [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER, RolloutStage.COMPLETE, RolloutStage.ROLLBACK].map(synthExampleStage);
 afterAll(removeSynths);
 
 describe('without a base', () => {
@@ -17,7 +17,7 @@ describe('without a base', () => {
     expect(markdown).toContain('| priority | host | TTL |\n|---|---|---|\n| 10 | mail.oldhost.net | 300 |\n| 20 | mail2.oldhost.net | 300 |\n');
     expect(markdown).toContain('Legacy records (policy DELETE: deleted once the move is complete):');
     expect(markdown).toContain('| 5 | mx.oldmail.example | kept at 5 |');
-    expect(markdown).toContain('- **Stage:** **LOWER_TTL**\n- **Next:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied, once caches no longer hold the old records.');
+    expect(markdown).toContain('- **Stage:** **LOWER_TTL**\n- **Gate on this stage:** LOWER_TTL allowed at the start of a rollout or after ROLLBACK was applied, with no wait.\n- **Next:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied (or the longer previousTtl remembered from an earlier stage), once caches no longer hold the old records, inside the maintenance window Fri, Sat 20:00-06:00 UTC (across midnight).');
     expect(markdown).not.toContain('[!CAUTION]');
   });
 });
@@ -28,17 +28,24 @@ describe('with a base', () => {
   test('shows the added and changed records, the stage move and the gate', () => {
     expect(markdown).toContain('## CloudMail MX: what this pull request changes');
     expect(markdown).toContain('| change | priority | host | TTL |\n|---|---|---|---|\n| added | 10 | mx1.cloudaccess.net | 300 |\n| added | 20 | backup1.example.net | 300 |\n| changed | 10 → 30 | mail.oldhost.net | 300 |');
-    expect(markdown).toContain('- **Stage:** LOWER_TTL → **CUTOVER**\n- **Gate on this stage:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied');
+    expect(markdown).toContain('- **Stage:** LOWER_TTL → **CUTOVER**\n- **Gate on this stage:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL or ROLLBACK was applied');
     expect(markdown).toContain('| 10 | mail.oldhost.net | demoted to 30 |');
   });
 
   test('puts the warnings first, in a caution block, and flags the domains they name', () => {
-    const rollback = renderSummaryMarkdown(summarize(lowerTtl, cutover));
-    const caution = rollback.indexOf('> [!CAUTION]');
+    const rolledBack = renderSummaryMarkdown(summarize(rollback, cutover));
+    const caution = rolledBack.indexOf('> [!CAUTION]');
     expect(caution).toBeGreaterThan(0);
-    expect(caution).toBeLessThan(rollback.indexOf('### Stack'));
-    expect(rollback).toContain('> - **PRIMARY_LOST** mx1.cloudaccess.net loses the top priority on example.com');
-    expect(rollback).toContain('#### ⚠️ PRIMARY_LOST · `example.com` · Cloudflare');
+    expect(caution).toBeLessThan(rolledBack.indexOf('### Stack'));
+    expect(rolledBack).toContain('> - **PRIMARY_LOST** mx1.cloudaccess.net loses the top priority on example.com');
+    expect(rolledBack).toContain('#### ⚠️ PRIMARY_LOST · `example.com` · Cloudflare');
+    expect(rolledBack).toContain('- **Stage:** CUTOVER → **ROLLBACK**\n- **Gate on this stage:** ROLLBACK allowed after LOWER_TTL, CUTOVER or COMPLETE was applied, with no wait.\n- **Next:** CUTOVER allowed 86400 s (24 h) after ROLLBACK was applied');
+  });
+
+  test('at COMPLETE, says until when the old server may still receive mail', () => {
+    const completed = renderSummaryMarkdown(summarize(complete, cutover));
+    expect(completed).toContain('- **Old server:** mail.oldhost.net, mail2.oldhost.net may still receive mail until the later of 259200 s (72 h) after CUTOVER was applied (the soak, or the longest TTL in play if longer) and 300 s (5 min) after COMPLETE is applied (caches of the cutover\'s records): keep it running and collect its mail until then. Terraform\'s output old_server_mail_until gives the time.');
+    expect(completed).toContain('- **Old server:** mx.oldmail.example may be tried first until 86400 s (24 h) after CUTOVER was applied');
   });
 
   test('says so when nothing changes', () => {

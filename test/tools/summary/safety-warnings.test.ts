@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
-import { RolloutStage } from '../../../lib';
+import { CloudMailMx, DnsTarget, RolloutStage } from '../../../lib';
+import { ROUTE53_ZONE } from '../../harness';
 import { SafetyWarningCode } from '../../../tools';
 import { cloudMailDomain, movingDomain, removeSynths, summarize, synthExampleStage, synthMail } from './summary-synths';
 
@@ -47,6 +48,30 @@ test('STAGE_SKIPPED: a new live domain starting at CUTOVER skips LOWER_TTL; a ne
   });
   expect(warningsOf(base, head).map((warning) => warning.message)).toEqual([expect.stringContaining('moving.example (Route53, stack mail) starts its rollout at CUTOVER, skipping LOWER_TTL')]);
   expect(codes(synthExampleStage(RolloutStage.LOWER_TTL), synthExampleStage(RolloutStage.CUTOVER), 100)).toEqual([]);
+});
+
+test('STAGE_REVERSED: going back without ROLLBACK; ROLLBACK itself, and CUTOVER after it, are moves the gates allow', () => {
+  const at = (stage: RolloutStage) => synthMail((stack) => { settled(stack); movingDomain(stack, 'moving.example', stage); });
+  const [cutover, complete, rollback] = [RolloutStage.CUTOVER, RolloutStage.COMPLETE, RolloutStage.ROLLBACK].map(at);
+  expect(warningsOf(complete, cutover)).toEqual([expect.objectContaining({
+    code: SafetyWarningCode.STAGE_REVERSED,
+    message: 'moving.example (Route53, stack mail) goes back from COMPLETE to CUTOVER without ROLLBACK: its Terraform gate refuses the plan, since going back that way would import old records the rollout already deleted. Fix: set rollout.stage to ROLLBACK in this pull request; the move goes on from there with LOWER_TTL or CUTOVER.',
+  })]);
+  expect(codes(complete, rollback)).toEqual(['PRIMARY_LOST moving.example']);
+  expect(codes(rollback, cutover)).toEqual([]);
+  expect(codes(rollback, complete)).toEqual(['STAGE_SKIPPED moving.example']);
+});
+
+test('WAIT_SHORTENED: a lowered previousTtl or soak during a rollout, which the gates do not honour', () => {
+  const moving = (previousTtl: number, soak: number) => synthMail((stack) => {
+    settled(stack);
+    new CloudMailMx(stack, 'moving', { domain: 'moving.example', target: DnsTarget.route53({ zoneId: ROUTE53_ZONE }), legacy: { servers: [{ hostName: 'mail.moving.example', priority: 10 }] }, rollout: { stage: RolloutStage.CUTOVER, previousTtl, soak } });
+  });
+  const warnings = warningsOf(moving(86400, 259200), moving(1, 0));
+  expect(warnings.map((warning) => warning.code)).toEqual([SafetyWarningCode.WAIT_SHORTENED, SafetyWarningCode.WAIT_SHORTENED]);
+  expect(warnings[0].message).toBe('moving.example (Route53, stack mail) lowers rollout.previousTtl from 86400 s (24 h) to 1 s during its rollout. This does not shorten the wait before CUTOVER: Terraform remembers the longer value in state and waits for it, so the gate will still refuse the stage until then. Fix: keep rollout.previousTtl at 86400; lowering it never makes a stage safe sooner.');
+  expect(warnings[1].message).toMatch(/lowers rollout\.soak from 259200 s \(72 h\) to 0 s during its rollout\. This does not shorten the wait before COMPLETE/);
+  expect(codes(moving(3600, 3600), moving(86400, 259200))).toEqual([]);
 });
 
 describe('MASS_CHANGE', () => {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudMail, CloudMailMx, DnsProvider, DnsTarget, LegacyPolicy, NullMx, RolloutStage } from '../../../lib';
+import { CloudMail, CloudMailMx, DnsProvider, DnsTarget, LegacyPolicy, NullMx, RolloutStage, Weekday } from '../../../lib';
 import { readSynthOutput, SynthOutputError } from '../../../tools/synth/read-synth-output';
 import { synthToTempDir, writeSynthFolder } from './synth-to-temp-dir';
 
@@ -46,7 +46,7 @@ describe('readSynthOutput of a staged rollout', () => {
         domain: 'example.org',
         target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }),
         legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }], policy: LegacyPolicy.DEMOTE },
-        rollout: { stage: RolloutStage.COMPLETE, previousTtl: 7200, soak: 3600 },
+        rollout: { stage: RolloutStage.COMPLETE, previousTtl: 7200, soak: 3600, window: { days: [Weekday.SATURDAY, Weekday.SUNDAY], startUtc: '22:00', endUtc: '06:00' } },
       });
     });
   });
@@ -57,11 +57,24 @@ describe('readSynthOutput of a staged rollout', () => {
     expect(set.manifest).toMatchObject({ path: 'mail/moving', legacy: { policy: 'DEMOTE', records: ['10 mail.oldhost.net'] }, rollout: { stage: 'COMPLETE' } });
   });
 
-  test('reads the terraform_data gates that refuse each stage too early', () => {
-    expect(readSynthOutput(outdir)[0].gates).toEqual([
-      { stage: RolloutStage.CUTOVER, after: RolloutStage.LOWER_TTL, waitSeconds: 7200 },
-      { stage: RolloutStage.COMPLETE, after: RolloutStage.CUTOVER, waitSeconds: 3600 },
-    ]);
+  test('reads the terraform_data gate of the stage: what must come before it, the wait and the window', () => {
+    expect(readSynthOutput(outdir)[0].gates).toEqual([{ stage: RolloutStage.COMPLETE, after: [RolloutStage.CUTOVER], waitSeconds: 3600, window: 'Sat, Sun 22:00-06:00 UTC (across midnight)' }]);
+  });
+
+  test('reads a ROLLBACK gate, which waits for nothing', () => {
+    const rollback = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'moving', {
+        domain: 'example.org',
+        target: DnsTarget.route53({ zoneId: 'Z0123456789ABCDEFGHIJ' }),
+        legacy: { servers: [{ hostName: 'mail.oldhost.net', priority: 10 }] },
+        rollout: { stage: RolloutStage.ROLLBACK, previousTtl: 7200 },
+      });
+    });
+    try {
+      expect(readSynthOutput(rollback)[0].gates).toEqual([{ stage: RolloutStage.ROLLBACK, after: [RolloutStage.LOWER_TTL, RolloutStage.CUTOVER, RolloutStage.COMPLETE], waitSeconds: 0 }]);
+    } finally {
+      rmSync(rollback, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { demoteLegacyRecords } from '../../lib/rollout/legacy-demotion';
+import { demoteRecords } from '../../lib/rollout/demote-records';
 
 const cloudMail = [{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'b.example.net', priority: 20 }];
 
 test('legacy records move above every CloudMail priority, in their order, ties kept', () => {
-  expect(demoteLegacyRecords([
+  expect(demoteRecords([
     { hostName: 'a.old.net', priority: 5 },
     { hostName: 'b.old.net', priority: 5 },
     { hostName: 'c.old.net', priority: 50 },
@@ -16,7 +16,7 @@ test('legacy records move above every CloudMail priority, in their order, ties k
 });
 
 test('import IDs travel with the demoted record', () => {
-  expect(demoteLegacyRecords([{ hostName: 'a.old.net', priority: 1, importId: 'z/r' }], cloudMail)).toEqual([{ hostName: 'a.old.net', priority: 30, importId: 'z/r' }]);
+  expect(demoteRecords([{ hostName: 'a.old.net', priority: 1, importId: 'z/r' }], cloudMail)).toEqual([{ hostName: 'a.old.net', priority: 30, importId: 'z/r' }]);
 });
 
 test('never collides with or undercuts a CloudMail priority, and keeps relative order', () => {
@@ -24,7 +24,7 @@ test('never collides with or undercuts a CloudMail priority, and keeps relative 
   fc.assert(fc.property(priorities, priorities, (cloudPriorities, legacyPriorities) => {
     const cloud = cloudPriorities.map((priority, i) => ({ hostName: `c${i}.example.net`, priority }));
     const legacy = legacyPriorities.map((priority, i) => ({ hostName: `l${i}.old.net`, priority }));
-    const demoted = demoteLegacyRecords(legacy, cloud);
+    const demoted = demoteRecords(legacy, cloud);
     const top = Math.max(...cloudPriorities);
     for (const record of demoted) expect(record.priority).toBeGreaterThan(top);
     for (let i = 0; i < legacy.length; i++) {
