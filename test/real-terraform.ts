@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /**
  * The real terraform binary, or undefined. CI must never skip the tests that
@@ -22,53 +19,3 @@ export function describeWithTerraform(name: string, body: () => void): void {
   (terraformPath === undefined ? describe.skip : describe)(name, body);
 }
 
-/**
- * A Terraform working directory holding the rollout gates of a synthesized
- * stack: its `terraform_data` resources and outputs only, which the real
- * binary plans and applies offline (no provider can be downloaded here).
- */
-export class GateWorkspace {
-  public readonly dir = mkdtempSync(join(tmpdir(), 'gates-'));
-  private initialized = false;
-
-  constructor() {
-    writeFileSync(join(this.dir, 'terraformrc'), '');
-  }
-
-  /** Writes the gates of `stack` (a parsed cdk.tf.json) as the configuration; the first write also runs `terraform init`. */
-  public writeGates(stack: { resource?: { terraform_data?: unknown }; output?: unknown }): this {
-    const gatesOnly = {
-      terraform: { backend: { local: { path: 'terraform.tfstate' } } },
-      resource: { terraform_data: stack.resource?.terraform_data },
-      output: stack.output,
-    };
-    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(gatesOnly, null, 2));
-    if (!this.initialized) {
-      const init = this.run('init');
-      if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
-    }
-    this.initialized = true;
-    return this;
-  }
-
-  /** Runs a command; long messages, which Terraform wraps, are joined back into one line per paragraph. */
-  public run(command: 'init' | 'plan' | 'apply'): { status: number | null; output: string } {
-    const args = command === 'apply' ? ['apply', '-auto-approve'] : [command];
-    const result = spawnSync('terraform', [...args, '-input=false', '-no-color'], { cwd: this.dir, encoding: 'utf8', env: this.env() });
-    return { status: result.status, output: `${result.stdout}${result.stderr}`.replace(/\n(?=\S)/g, ' ') };
-  }
-
-  /** The outputs after an apply, by name. */
-  public outputs(): Record<string, string> {
-    const result = spawnSync('terraform', ['output', '-json'], { cwd: this.dir, encoding: 'utf8', env: this.env() });
-    return Object.fromEntries(Object.entries(JSON.parse(result.stdout) as Record<string, { value: string }>).map(([name, output]) => [name, output.value]));
-  }
-
-  public remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private env(): NodeJS.ProcessEnv {
-    return { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: join(this.dir, 'terraformrc') };
-  }
-}
