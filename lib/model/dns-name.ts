@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { Token } from 'cdktf';
+import { isDeployTimeToken } from './deploy-time-token';
 import { ValidationReason } from './validation-reason';
 
 const MAX_NAME_LENGTH = 253;
@@ -40,7 +40,7 @@ export function normalizeDnsName(value: unknown, rules: DnsNameRules): Normalize
   if (typeof value !== 'string') {
     return reason('is not a string', 'give the name as a string, e.g. "example.com"');
   }
-  if (Token.isUnresolved(value)) {
+  if (isDeployTimeToken(value)) {
     return reason('is a token that is only known at deploy time', 'give the name as a literal string, so it can be validated at synth time');
   }
   if (isIpLiteral(value.trim())) {
