@@ -1,13 +1,41 @@
-import { CHECK_USAGE } from './check/check-args';
-import { CommandIo, ExitCode, runCheckCommand } from './check/run-check-command';
-import { runSummaryCommand, SUMMARY_USAGE } from './summary/run-summary-command';
+import type { CommandIo } from './check/run-check-command';
+
+/* Each command is loaded only when it runs, so `check` never loads the summary's modules and the other way round. */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const checkCommand = () => require('./check/run-check-command') as typeof import('./check/run-check-command');
+const checkArgs = () => require('./check/check-args') as typeof import('./check/check-args');
+const summaryCommand = () => require('./summary/run-summary-command') as typeof import('./summary/run-summary-command');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Dispatches `cloudmail-mx <command> ...`; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...args] = argv;
-  if (command === 'check') return runCheckCommand(args, io);
-  if (command === 'summary') return runSummaryCommand(args, io);
+  if (command === 'check') return checkCommand().runCheckCommand(args, io);
+  if (command === 'summary') return summaryCommand().runSummaryCommand(args, io);
   const problem = command === undefined ? 'No command given.' : `Unknown command "${command}".`;
-  io.stderr.write(`cloudmail-mx: ${problem} Fix: use one of the commands below.\n\n${CHECK_USAGE}\n\n${SUMMARY_USAGE}\n`);
-  return ExitCode.USAGE_OR_ERROR;
+  io.stderr.write(`cloudmail-mx: ${problem} Fix: use one of the commands below.\n\n${checkArgs().CHECK_USAGE}\n\n${summaryCommand().SUMMARY_USAGE}\n`);
+  return checkCommand().ExitCode.USAGE_OR_ERROR;
+}
+
+/**
+ * Runs the command line of this process on its own streams and sets the
+ * exit code. A reader that closes the pipe early (`cloudmail-mx check … |
+ * head -1`) ends the output quietly: the verdict's exit code still stands.
+ */
+export function runCliProcess(): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
+  return runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`cloudmail-mx: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = checkCommand().ExitCode.USAGE_OR_ERROR;
+    },
+  );
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  throw error;
 }

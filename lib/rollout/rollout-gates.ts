@@ -1,5 +1,6 @@
 import { DataResource, Fn, ITerraformDependable, Op, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { gateId } from './gate-id';
 import { RolloutStage } from './rollout-stage';
 
 /** What {@link RolloutGates} needs to know. */
@@ -20,10 +21,6 @@ export interface RolloutGatesProps {
  */
 const NEVER_APPLIED = 'never-applied';
 
-/** The id of the `terraform_data` gate that refuses `stage` too early; tools reading synth output find gates by it. */
-export function gateId(stage: RolloutStage): string {
-  return `${stage.toLowerCase()}_gate`;
-}
 
 /**
  * The stage gates, made only of Terraform's builtin `terraform_data`, so

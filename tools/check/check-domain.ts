@@ -5,12 +5,14 @@ import { MxRecord, MxServer, NULL_MX_HOST } from '../../lib/model/mx-server';
 import { validateMxServers } from '../../lib/model/mx-servers-validator';
 import { ValidationReason } from '../../lib/model/validation-reason';
 import { classifyDomain } from './classify-mx';
-import { DEFAULT_QUERY_OPTIONS, QueryOptions } from './dns-query';
-import { DnsServerAddress, formatDnsServerAddress, parseDnsServerAddress, systemResolvers } from './dns-server-address';
-import { DomainStatus, Finding, statusOf } from './finding';
-import { discoverNameServers, lookUpMx, lookUpTarget } from './lookups';
+import { DEFAULT_QUERY_OPTIONS, MAX_TIMEOUT_MS, QueryOptions } from './dns-query';
+import { DNS_PORT, DnsServerAddress, formatDnsServerAddress, isLoopback, readDnsServerAddress, systemResolvers } from './dns-server-address';
+import { DomainStatus, Finding, finding, FindingCode, Severity, statusOf } from './finding';
+import { AskedAs, lookUpMx, lookUpTarget, MAX_CNAME_CHAIN, MxLookup } from './lookups';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { discoverZoneNameServers, NameServer } from './name-servers';
 import { ServedMxRecord, ServerObservation, TargetLookup } from './observation';
+import { createResolvers, Resolvers } from './resolvers';
 
 /** Options for {@link checkDomain}. */
 export interface CheckOptions {
@@ -20,17 +22,24 @@ export interface CheckOptions {
    */
   readonly expected?: readonly MxServer[];
   /**
-   * DNS servers to ask, as "ip" or "ip:port".
+   * DNS servers to ask, as "ip", "ip:port" or "[ipv6]:port".
    * @default - the system resolvers
    */
   readonly resolvers?: readonly string[];
   /**
-   * Find the domain's name servers through the first resolver and ask each directly.
+   * Resolvers asked when the `resolvers` cannot answer a question of their own
+   * (they refuse it or refer it on, as an authoritative server given as
+   * resolver does for MX target hosts and name servers outside its zones).
+   * @default - the system resolvers
+   */
+  readonly fallbackResolvers?: readonly string[];
+  /**
+   * Find the domain's name servers through the resolvers (in order) and ask each directly.
    * @default false
    */
   readonly authoritative?: boolean;
   /**
-   * Milliseconds to wait for each attempt of each query.
+   * Milliseconds to wait for each attempt of each query, at most 60000.
    * @default 2000
    */
   readonly timeoutMs?: number;
@@ -54,6 +63,10 @@ export interface CheckOptions {
 /** One server's answer, in the `--json` shape. */
 export interface ServerReport {
   readonly server: string;
+  /** With --authoritative: the name server(s) at this address. */
+  readonly nameServer?: string;
+  /** When the domain is a CNAME: the name whose MX records these are. */
+  readonly canonicalName?: string;
   readonly records: readonly ServedMxRecord[];
 }
 
@@ -61,6 +74,8 @@ export interface ServerReport {
 export interface DomainReport {
   readonly domain: string;
   readonly status: DomainStatus;
+  /** With --authoritative: the zone that holds the domain. */
+  readonly zone?: string;
   readonly servers: readonly ServerReport[];
   readonly findings: readonly Finding[];
 }
@@ -75,6 +90,11 @@ export interface DomainCheckRequest {
   readonly domain: string;
   /** @default - the expected set of the shared options */
   readonly expected?: readonly MxServer[];
+  /**
+   * Where the domain came from, e.g. "domains.txt line 17", for the message when it is not a domain name.
+   * @default - its position in the list
+   */
+  readonly origin?: string;
 }
 
 /** Options for {@link checkDomains}. */
@@ -88,10 +108,15 @@ export interface CheckDomainsOptions extends CheckOptions {
   readonly onDomainDone?: (done: number, total: number) => void;
 }
 
-/** Thrown before any query is sent when the options or a domain are invalid; lists every reason. */
+/** Reasons listed in full in a {@link CheckOptionsError} message; the rest are counted. */
+const MAX_REASONS_IN_MESSAGE = 10;
+
+/** Thrown before any query is sent when the options are invalid; lists the reasons (the first ten in the message). */
 export class CheckOptionsError extends Error {
   constructor(public readonly reasons: readonly ValidationReason[]) {
-    super(`Invalid check options:\n${reasons.map((r) => `  - ${r.property} = ${JSON.stringify(r.value)}: ${r.problem}. Fix: ${r.fix}`).join('\n')}`);
+    const listed = reasons.slice(0, MAX_REASONS_IN_MESSAGE).map((r) => `  - ${r.property} = ${clip(JSON.stringify(r.value) ?? String(r.value))}: ${r.problem}. Fix: ${r.fix}`);
+    const more = reasons.length > MAX_REASONS_IN_MESSAGE ? [`  … and ${reasons.length - MAX_REASONS_IN_MESSAGE} more`] : [];
+    super(`Invalid check options:\n${[...listed, ...more].join('\n')}`);
     this.name = 'CheckOptionsError';
   }
 }
@@ -101,8 +126,9 @@ export const DEFAULT_CONCURRENCY = 16;
 
 /**
  * Asks DNS what a domain really serves and judges it against the expected
- * set: the library form of `cloudmail-mx check --json`. DNS failures become
- * findings; only invalid options throw ({@link CheckOptionsError}).
+ * set: the library form of `cloudmail-mx check --json`. DNS failures and a
+ * domain that is not a domain name become findings; only invalid options
+ * throw ({@link CheckOptionsError}).
  */
 export async function checkDomain(domain: string, options: CheckOptions = {}): Promise<DomainReport> {
   const [report] = (await checkDomains([domain], options)).domains;
@@ -113,11 +139,11 @@ export async function checkDomain(domain: string, options: CheckOptions = {}): P
 export async function checkDomains(requests: readonly (string | DomainCheckRequest)[], options: CheckDomainsOptions = {}): Promise<CheckReport> {
   const settings = resolveSettings(options);
   const jobs = requests.map((request, index) => resolveRequest(typeof request === 'string' ? { domain: request } : request, index, settings.expected));
-  const reasons = jobs.flatMap((job) => job.reasons);
+  const reasons = jobs.flatMap((job) => (job.kind === 'check' ? job.reasons : []));
   if (reasons.length > 0) throw new CheckOptionsError(reasons);
   let done = 0;
   const domains = await mapWithConcurrency(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
-    const report = await checkOne(job.domain, job.expected, settings);
+    const report = job.kind === 'check' ? await checkOne(job.domain, job.expected, settings) : job.report;
     options.onDomainDone?.(++done, jobs.length);
     return report;
   });
@@ -126,81 +152,182 @@ export async function checkDomains(requests: readonly (string | DomainCheckReque
 
 interface Settings {
   readonly expected: readonly MxRecord[];
-  readonly resolvers: readonly DnsServerAddress[];
+  /** The servers asked for MX sets without --authoritative. */
+  readonly mxServers: readonly DnsServerAddress[];
+  /** Their names in reports. */
+  readonly mxServerLabels: readonly string[];
+  /** The given resolvers, then the fallbacks: for target lookups and name-server discovery. */
+  readonly resolvers: Resolvers;
   readonly authoritative: boolean;
+  /** The port name servers are asked on: 53, or the first resolver's port when it is on loopback (the tests' servers). */
+  readonly nameServerPort: number;
   readonly query: QueryOptions;
   readonly now: Date;
-  /** Target lookups of this run by host: a fleet's domains mostly share their MX hosts, so each is asked once. */
-  readonly targetLookups: Map<string, Promise<TargetLookup>>;
+  /** Target lookups of this run by host (null: not looked up): a fleet's domains mostly share their MX hosts, so each is asked once. */
+  readonly targetLookups: Map<string, Promise<TargetLookup> | null>;
 }
 
 function resolveSettings(options: CheckOptions): Settings {
   const expected = validateExpected(options.expected ?? CloudMail.servers(), 'expected');
-  const resolverTexts = options.resolvers ?? [];
-  const resolvers = resolverTexts.map(parseDnsServerAddress);
   const reasons: ValidationReason[] = [...expected.reasons];
-  resolvers.forEach((resolver, index) => {
-    if (resolver === undefined) reasons.push({ property: `resolvers[${index}]`, value: resolverTexts[index], problem: 'is not an IP address with an optional port', fix: 'give it as 192.0.2.53, 192.0.2.53:5353 or [2001:db8::53]:53' });
+  const readServers = (texts: readonly string[], property: string): DnsServerAddress[] => texts.flatMap((text, index) => {
+    const reading = readDnsServerAddress(text);
+    if (reading.kind === 'address') return [reading.server];
+    reasons.push({ property: `${property}[${index}]`, value: text, problem: reading.problem, fix: reading.fix });
+    return [];
   });
+  const given = options.resolvers === undefined ? undefined : readServers(options.resolvers, 'resolvers');
+  const fallbacks = options.fallbackResolvers === undefined ? undefined : readServers(options.fallbackResolvers, 'fallbackResolvers');
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_OPTIONS.timeoutMs;
   const attempts = options.attempts ?? DEFAULT_QUERY_OPTIONS.attempts;
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) reasons.push({ property: 'timeoutMs', value: timeoutMs, problem: 'is not a positive whole number of milliseconds', fix: 'use e.g. 2000' });
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) reasons.push({ property: 'timeoutMs', value: timeoutMs, problem: `is not a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`, fix: 'use e.g. 2000' });
   if (!Number.isInteger(attempts) || attempts < 1) reasons.push({ property: 'attempts', value: attempts, problem: 'is not a positive whole number', fix: 'use e.g. 3' });
-  const chosen = resolvers.filter((resolver): resolver is DnsServerAddress => resolver !== undefined);
-  const fallback = chosen.length > 0 || resolverTexts.length > 0 ? chosen : systemResolvers();
-  if (fallback.length === 0 && reasons.length === 0) reasons.push({ property: 'resolvers', value: [], problem: 'is empty and the system has no resolvers configured', fix: 'pass a resolver, e.g. --resolver 192.0.2.53' });
+  const mxServers = given ?? systemResolvers();
+  if (mxServers.length === 0 && reasons.length === 0) reasons.push({ property: 'resolvers', value: [], problem: 'is empty and the system has no resolvers configured', fix: 'pass a resolver, e.g. --resolver 192.0.2.53' });
   if (reasons.length > 0) throw new CheckOptionsError(reasons);
   const ednsUdpSize = options.ednsUdpSize ?? DEFAULT_QUERY_OPTIONS.ednsUdpSize;
+  const query = { timeoutMs, attempts, ednsUdpSize: ednsUdpSize === 0 ? undefined : ednsUdpSize };
+  const chain = uniqueServers([...mxServers, ...(fallbacks ?? systemResolvers())]);
   return {
     expected: expected.records,
-    resolvers: fallback,
+    mxServers,
+    mxServerLabels: mxServers.map(formatDnsServerAddress),
+    resolvers: createResolvers(chain, query),
     authoritative: options.authoritative ?? false,
-    query: { timeoutMs, attempts, ednsUdpSize: ednsUdpSize === 0 ? undefined : ednsUdpSize },
+    nameServerPort: isLoopback(mxServers[0].host) ? mxServers[0].port : DNS_PORT,
+    query,
     now: options.now ?? new Date(),
     targetLookups: new Map(),
   };
+}
+
+function uniqueServers(servers: readonly DnsServerAddress[]): DnsServerAddress[] {
+  const seen = new Set<string>();
+  return servers.filter((server) => !seen.has(formatDnsServerAddress(server)) && seen.add(formatDnsServerAddress(server)) !== undefined);
 }
 
 function validateExpected(servers: readonly MxServer[], property: string): { records: readonly MxRecord[]; reasons: readonly ValidationReason[] } {
   return validateMxServers(servers, property, cloudMailTypoGuard);
 }
 
-function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): { domain: string; expected: readonly MxRecord[]; reasons: readonly ValidationReason[] } {
+type Job =
+  | { readonly kind: 'check'; readonly domain: string; readonly expected: readonly MxRecord[]; readonly reasons: readonly ValidationReason[] }
+  | { readonly kind: 'invalid'; readonly report: DomainReport };
+
+function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): Job {
   const domain = normalizeDnsName(request.domain, { property: `domains[${index}]` });
+  if (domain.name === undefined) return { kind: 'invalid', report: invalidDomainReport(request, index, domain.reasons) };
   const expected = request.expected === undefined ? { records: sharedExpected, reasons: [] } : validateExpected(request.expected, `domains[${index}].expected`);
-  return { domain: domain.name ?? '', expected: expected.records, reasons: [...domain.reasons, ...expected.reasons] };
+  return { kind: 'check', domain: domain.name, expected: expected.records, reasons: expected.reasons };
+}
+
+/** A domain that is not a domain name is an error entry of its own: every other domain is still checked. */
+function invalidDomainReport(request: DomainCheckRequest, index: number, reasons: readonly ValidationReason[]): DomainReport {
+  const shown = clip(typeof request.domain === 'string' ? request.domain : String(request.domain));
+  const where = request.origin ?? `domains[${index}]`;
+  const findings = reasons.map((reason) => finding(FindingCode.INVALID_DOMAIN, Severity.ERROR, `${where}: ${JSON.stringify(shown)} ${reason.problem}, so it was not checked.`, `${reason.fix}.`));
+  return { domain: shown, status: statusOf(findings), servers: [], findings };
+}
+
+/** Long garbage (a binary file given as --file) is cut, so one bad entry cannot flood the report. */
+const MAX_SHOWN_LENGTH = 80;
+
+function clip(text: string): string {
+  return text.length <= MAX_SHOWN_LENGTH ? text : `${text.slice(0, MAX_SHOWN_LENGTH)}…`;
 }
 
 async function checkOne(domain: string, expected: readonly MxRecord[], settings: Settings): Promise<DomainReport> {
-  const observations = await observe(domain, settings);
-  const hosts = new Set(observations.flatMap(({ outcome }) => (outcome.kind === 'records' ? outcome.records.map((record) => record.hostName) : [])));
-  hosts.delete(NULL_MX_HOST);
-  // IP literals are judged as such; looking them up as names would only add noise.
-  for (const host of hosts) if (isIpLiteral(host)) hosts.delete(host);
-  const targets = new Map<string, TargetLookup>(await Promise.all([...hosts].map(async (host) => [host, await lookUpTargetOnce(host, settings)] as const)));
-  const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now });
+  const { observations, nameServers, zone } = settings.authoritative ? await observeAuthoritative(domain, settings, 0) : await observeThroughResolvers(domain, settings);
+  const lookups = new Map<string, Promise<TargetLookup>>();
+  for (const { outcome } of observations) {
+    if (outcome.kind !== 'records') continue;
+    for (const { hostName } of outcome.records) {
+      const lookup = lookUpTargetOnce(hostName, settings);
+      if (lookup !== undefined) lookups.set(hostName, lookup);
+    }
+  }
+  const targets = new Map<string, TargetLookup>();
+  for (const [host, lookup] of lookups) targets.set(host, await lookup);
+  const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now, nameServers });
   return {
     domain,
     status: statusOf(findings),
-    servers: observations.map(({ server, outcome }) => ({ server, records: outcome.kind === 'records' ? outcome.records : [] })),
+    ...(zone !== undefined && { zone }),
+    servers: observations.map(({ server, nameServer, outcome }) => ({
+      server,
+      ...(nameServer !== undefined && { nameServer }),
+      ...(outcome.kind === 'records' && outcome.canonicalName !== undefined && { canonicalName: outcome.canonicalName }),
+      records: outcome.kind === 'records' ? outcome.records : [],
+    })),
     findings,
   };
 }
 
-function lookUpTargetOnce(host: string, settings: Settings): Promise<TargetLookup> {
-  const known = settings.targetLookups.get(host);
-  if (known !== undefined) return known;
-  const lookup = lookUpTarget(settings.resolvers[0], host, settings.query);
-  settings.targetLookups.set(host, lookup);
-  return lookup;
+/** The run's lookup of a target host, started on first need; undefined for a null MX or an IP literal, which are judged as such. */
+function lookUpTargetOnce(host: string, settings: Settings): Promise<TargetLookup> | undefined {
+  let lookup = settings.targetLookups.get(host);
+  if (lookup === undefined) {
+    lookup = host === NULL_MX_HOST || isIpLiteral(host) ? null : lookUpTarget(settings.resolvers, host);
+    settings.targetLookups.set(host, lookup);
+  }
+  return lookup ?? undefined;
 }
 
-async function observe(domain: string, settings: Settings): Promise<ServerObservation[]> {
-  let servers = settings.resolvers;
-  if (settings.authoritative) {
-    const discovery = await discoverNameServers(settings.resolvers[0], domain, settings.query);
-    if (discovery.kind === 'failed') return [{ server: discovery.server, outcome: discovery.outcome }];
-    servers = discovery.servers;
+interface Observed {
+  readonly observations: ServerObservation[];
+  readonly nameServers?: readonly NameServer[];
+  readonly zone?: string;
+}
+
+async function observeThroughResolvers(domain: string, settings: Settings): Promise<Observed> {
+  // A resolver follows CNAMEs itself, so lookUpMx never gives `cname` here.
+  const ask = async (server: DnsServerAddress, index: number): Promise<ServerObservation> => ({
+    server: settings.mxServerLabels[index],
+    outcome: await lookUpMx(server, domain, settings.query, AskedAs.RESOLVER) as Exclude<MxLookup, { kind: 'cname' }>,
+  });
+  return { observations: settings.mxServers.length === 1 ? [await ask(settings.mxServers[0], 0)] : await Promise.all(settings.mxServers.map(ask)) };
+}
+
+/**
+ * Asks every name server of the domain's zone, at each of its addresses.
+ * Servers that answer with a CNAME to a name outside their zone are followed
+ * to the authoritative servers of that name.
+ */
+async function observeAuthoritative(domain: string, settings: Settings, depth: number): Promise<Observed> {
+  const discovery = await discoverZoneNameServers(settings.resolvers, domain, settings.nameServerPort);
+  if (discovery.kind === 'failed') return { observations: [{ server: discovery.server, outcome: discovery.outcome }] };
+  const observations: ServerObservation[] = discovery.problems.map((outcome) => ({ server: `the NS lookup of ${discovery.zone}`, outcome }));
+  const byAddress = new Map<string, { address: DnsServerAddress; names: string[] }>();
+  for (const nameServer of discovery.nameServers) {
+    if (nameServer.addressProblem !== undefined) observations.push({ server: nameServer.name, nameServer: nameServer.name, outcome: nameServer.addressProblem });
+    for (const address of nameServer.addresses) {
+      const key = formatDnsServerAddress(address);
+      const entry = byAddress.get(key) ?? { address, names: [] };
+      entry.names.push(nameServer.name);
+      byAddress.set(key, entry);
+    }
   }
-  return Promise.all(servers.map(async (server) => ({ server: formatDnsServerAddress(server), outcome: await lookUpMx(server, domain, settings.query) })));
+  const answers = await Promise.all([...byAddress].map(async ([server, { address, names }]) => ({
+    server,
+    nameServer: names.join(', '),
+    lookup: await lookUpMx(address, domain, settings.query, AskedAs.AUTHORITATIVE),
+  })));
+  const aliases = new Map<string, Promise<Observed>>();
+  for (const { server, nameServer, lookup } of answers) {
+    if (lookup.kind !== 'cname') {
+      observations.push({ server, nameServer, outcome: lookup });
+    } else if (depth + 1 >= MAX_CNAME_CHAIN) {
+      observations.push({ server, nameServer, outcome: { kind: 'servfail', detail: `the CNAME chain of ${domain} is longer than ${MAX_CNAME_CHAIN} names` } });
+    } else if (!aliases.has(lookup.canonicalName)) {
+      aliases.set(lookup.canonicalName, observeAuthoritative(lookup.canonicalName, settings, depth + 1));
+    }
+  }
+  for (const [canonicalName, alias] of aliases) {
+    for (const observation of (await alias).observations) {
+      const { outcome } = observation;
+      const canonical = (outcome.kind === 'records' || outcome.kind === 'nxdomain') && outcome.canonicalName === undefined ? { ...outcome, canonicalName } : outcome;
+      observations.push({ ...observation, outcome: canonical });
+    }
+  }
+  return { observations, nameServers: discovery.nameServers, zone: discovery.zone };
 }
