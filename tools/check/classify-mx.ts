@@ -152,7 +152,7 @@ function serverErrorFindings(domain: string, observations: readonly ServerObserv
       case 'unreachable':
         return [finding(FindingCode.UNREACHABLE, Severity.ERROR, `${server} could not be asked about ${domain}: ${outcome.detail}.`, 'check that the address is right and reachable from here (an IPv6 name server needs IPv6 on this machine), then run the check again; a name server that resolvers cannot reach should leave the delegation.')];
       case 'lame':
-        return [finding(FindingCode.LAME_DELEGATION, Severity.ERROR, `${server} is listed as a name server of ${domain}'s zone, but ${outcome.detail}. Resolvers that pick it get no usable answer, and what it serves for ${domain} is unknown.`, `make that server serve the zone, or remove it from the zone's NS set and from the delegation at the registrar.`)];
+        return [finding(FindingCode.LAME_DELEGATION, Severity.ERROR, `${server} is listed as a name server of ${domain}'s zone, but it ${outcome.detail}. Resolvers that pick it get no usable answer, and what it serves for ${domain} is unknown.`, `make that server serve the zone, or remove it from the zone's NS set and from the delegation at the registrar.`)];
       case 'referral':
         return [finding(FindingCode.REFERRAL, Severity.ERROR, `${server} ${outcome.detail}: it does not resolve recursively (a root, TLD or authoritative-only server), so it cannot say what senders see for ${domain}.`, 'give --resolver a recursive resolver (or leave it out to use the system\'s), or add --authoritative to ask the zone\'s own servers.')];
       case 'no-address':

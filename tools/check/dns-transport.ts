@@ -264,7 +264,7 @@ export function exchangeOverTcp(server: DnsServerAddress, question: DnsQuestion,
 }
 
 const SOCKET_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'nothing listens there (connection refused)',
+  ECONNREFUSED: 'the connection was refused: nothing listens there',
   ENETUNREACH: 'this machine has no route to that network',
   EHOSTUNREACH: 'this machine has no route to that host',
   EADDRNOTAVAIL: 'this machine has no address to send from to that network',

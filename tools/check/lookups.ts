@@ -76,18 +76,18 @@ function describeReferral(response: DnsResponse): string {
   const delegation = response.authorities.filter((record) => record.type === 'NS');
   const zone = delegation[0].name;
   const names = [...new Set(delegation.map((record) => (record.type === 'NS' ? record.value : '')))].sort();
-  return `it answered with a referral to the name servers of ${zone === '.' ? 'the root' : zone} (${names.join(', ')}) instead of an answer`;
+  return `answered with a referral to the name servers of ${zone === '.' ? 'the root' : zone} (${names.join(', ')}) instead of an answer`;
 }
 
 function describeLameAnswer(response: DnsResponse, name: string): string {
   if (isReferral(response)) return `${describeReferral(response)}: it is not authoritative for ${name}`;
-  return `its answer for ${name} was not authoritative (no AA bit): it does not serve the zone itself`;
+  return `answered for ${name} without authority (no AA bit): it does not serve the zone itself`;
 }
 
 /** The outcome of a query that gave no answer, or undefined when it was answered. */
 function failureOf(result: QueryResult, what: string): Extract<ServerOutcome, { detail: string }> | undefined {
   if (result.kind === 'timeout') return { kind: 'timeout', detail: result.detail };
-  if (result.kind === 'unreachable') return { kind: 'unreachable', detail: `${what} could not be sent: ${result.detail}` };
+  if (result.kind === 'unreachable') return { kind: 'unreachable', detail: `${what}: ${result.detail}` };
   return undefined;
 }
 

@@ -206,7 +206,7 @@ function isWithin(name: string, zone: string): boolean {
 /** Why a query through the resolvers gave no answer; undefined when it was answered. */
 function failureOf(result: QueryResult, what: string): QueryFailure | undefined {
   if (result.kind === 'answered') return undefined;
-  return { kind: result.kind, detail: result.kind === 'timeout' ? `${what}: ${result.detail}` : `${what} could not be sent: ${result.detail}` };
+  return { kind: result.kind, detail: `${what}: ${result.detail}` };
 }
 
 function readFailure(failed: FailedNameServerDiscovery, what: string): Problem {
