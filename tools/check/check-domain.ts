@@ -164,7 +164,9 @@ interface Settings {
   readonly query: QueryOptions;
   readonly now: Date;
   /** Target lookups of this run by host (null: not looked up): a fleet's domains mostly share their MX hosts, so each is asked once. */
-  readonly targetLookups: Map<string, Promise<TargetLookup> | null>;
+  readonly targetLookups: Map<string, Promise<void> | null>;
+  /** Their results, shared by every domain of the run. */
+  readonly targets: Map<string, TargetLookup>;
 }
 
 function resolveSettings(options: CheckOptions): Settings {
@@ -198,6 +200,7 @@ function resolveSettings(options: CheckOptions): Settings {
     query,
     now: options.now ?? new Date(),
     targetLookups: new Map(),
+    targets: new Map(),
   };
 }
 
@@ -238,36 +241,39 @@ function clip(text: string): string {
 
 async function checkOne(domain: string, expected: readonly MxRecord[], settings: Settings): Promise<DomainReport> {
   const { observations, nameServers, zone } = settings.authoritative ? await observeAuthoritative(domain, settings, 0) : await observeThroughResolvers(domain, settings);
-  const lookups = new Map<string, Promise<TargetLookup>>();
   for (const { outcome } of observations) {
     if (outcome.kind !== 'records') continue;
     for (const { hostName } of outcome.records) {
-      const lookup = lookUpTargetOnce(hostName, settings);
-      if (lookup !== undefined) lookups.set(hostName, lookup);
+      const pending = lookUpTargetOnce(hostName, settings);
+      if (pending !== undefined) await pending;
     }
   }
-  const targets = new Map<string, TargetLookup>();
-  for (const [host, lookup] of lookups) targets.set(host, await lookup);
-  const findings = classifyDomain({ domain, expected, observations, targets, now: settings.now, nameServers });
-  return {
-    domain,
-    status: statusOf(findings),
-    ...(zone !== undefined && { zone }),
-    servers: observations.map(({ server, nameServer, outcome }) => ({
-      server,
-      ...(nameServer !== undefined && { nameServer }),
-      ...(outcome.kind === 'records' && outcome.canonicalName !== undefined && { canonicalName: outcome.canonicalName }),
-      records: outcome.kind === 'records' ? outcome.records : [],
-    })),
-    findings,
-  };
+  const findings = classifyDomain({ domain, expected, observations, targets: settings.targets, now: settings.now, nameServers });
+  const servers = observations.map(serverReport);
+  const status = statusOf(findings);
+  return zone === undefined ? { domain, status, servers, findings } : { domain, status, zone, servers, findings };
 }
 
-/** The run's lookup of a target host, started on first need; undefined for a null MX or an IP literal, which are judged as such. */
-function lookUpTargetOnce(host: string, settings: Settings): Promise<TargetLookup> | undefined {
+/** An observation in the `--json` shape: optional fields only when they say something. */
+function serverReport({ server, nameServer, outcome }: ServerObservation): ServerReport {
+  const records = outcome.kind === 'records' ? outcome.records : [];
+  const canonicalName = outcome.kind === 'records' ? outcome.canonicalName : undefined;
+  if (nameServer === undefined && canonicalName === undefined) return { server, records };
+  return { server, ...(nameServer !== undefined && { nameServer }), ...(canonicalName !== undefined && { canonicalName }), records };
+}
+
+/**
+ * Looks a target host up once per run, and records the result in
+ * `settings.targets`; a null MX or an IP literal is judged as such and not
+ * looked up. Several domains may wait on the same lookup.
+ */
+function lookUpTargetOnce(host: string, settings: Settings): Promise<void> | undefined {
+  if (settings.targets.has(host)) return undefined;
   let lookup = settings.targetLookups.get(host);
   if (lookup === undefined) {
-    lookup = host === NULL_MX_HOST || isIpLiteral(host) ? null : lookUpTarget(settings.resolvers, host);
+    lookup = host === NULL_MX_HOST || isIpLiteral(host) ? null : lookUpTarget(settings.resolvers, host).then((target) => {
+      settings.targets.set(host, target);
+    });
     settings.targetLookups.set(host, lookup);
   }
   return lookup ?? undefined;

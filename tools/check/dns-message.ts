@@ -144,30 +144,45 @@ export function toHostName(wireName: string): string {
 /** Thrown inside the decoder when the packet ends early or points outside itself; never escapes it. */
 class MalformedPacket {}
 
+/** Where the name read last by {@link readName} ends in place; a module variable, so reading a name allocates no pair. */
+let nameEnd = 0;
+/** The question's name of the packet being decoded: most owner names point at it. */
+let questionName: string | undefined;
+
 /**
  * Decodes a response from the network. Never throws: bytes that are not a
  * DNS response give undefined, and records of other types or with data of
  * the wrong shape are dropped. A truncated (TC) response that ends inside a
- * record keeps what came before it, since only its TC bit matters.
+ * record keeps what came before it, since only its TC bit matters. Given the
+ * question that was asked, a response to another question gives undefined,
+ * and the question's name is compared in place instead of being decoded.
  */
-export function parseDnsResponse(packet: Buffer): DnsResponse | undefined {
+export function parseDnsResponse(packet: Buffer, asked?: DnsQuestion): DnsResponse | undefined {
   if (packet.length < HEADER_LENGTH) return undefined;
   const flags = packet.readUInt16BE(2);
   if ((flags & FLAG_QR) === 0) return undefined;
-  const counts = [packet.readUInt16BE(4), packet.readUInt16BE(6), packet.readUInt16BE(8), packet.readUInt16BE(10)];
-  questionPacket = undefined;
+  const questions = packet.readUInt16BE(4);
+  const counts = [packet.readUInt16BE(6), packet.readUInt16BE(8), packet.readUInt16BE(10)];
   const sections: DnsAnswer[][] = [[], [], []];
   let question: DnsQuestion | undefined;
+  questionName = undefined;
   try {
     let at = HEADER_LENGTH;
-    for (let i = 0; i < counts[0]; i++) {
-      const [name, end] = readName(packet, at);
-      const type = TYPE_NAMES.get(readUInt16(packet, end));
-      if (i === 0 && name !== undefined && type !== undefined) question = { name, type };
-      at = end + 4;
+    for (let i = 0; i < questions; i++) {
+      if (i === 0 && asked !== undefined) {
+        if (!questionIs(packet, asked)) return undefined;
+        question = asked;
+        questionName = asked.name;
+      } else {
+        const name = readName(packet, at);
+        const type = TYPE_NAMES.get(readUInt16(packet, nameEnd));
+        if (i === 0 && name !== undefined && type !== undefined) question = { name, type };
+        if (i === 0) questionName = name;
+      }
+      at = skipName(packet, at) + 4;
     }
     for (let section = 0; section < 3; section++) {
-      for (let i = 0; i < counts[section + 1]; i++) at = readRecord(packet, at, sections[section]);
+      for (let i = 0; i < counts[section]; i++) at = readRecord(packet, at, sections[section]);
     }
   } catch (error) {
     if (!(error instanceof MalformedPacket) || (flags & FLAG_TC) === 0) return undefined;
@@ -185,9 +200,33 @@ export function parseDnsResponse(packet: Buffer): DnsResponse | undefined {
   };
 }
 
+/** True when the first question (uncompressed, at the header's end) is `asked`: same name, ignoring ASCII case, and same type. */
+function questionIs(packet: Buffer, asked: DnsQuestion): boolean {
+  const name = asked.name === NULL_MX_HOST ? '' : asked.name;
+  let at = HEADER_LENGTH;
+  let labelEnd = at + 1 + readUInt8(packet, at);
+  at++;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i === name.length ? 0x2e : name.charCodeAt(i);
+    if (code === 0x2e) {
+      if (at !== labelEnd) return false;
+      if (i === name.length) break;
+      labelEnd = at + 1 + readUInt8(packet, at);
+      at++;
+      continue;
+    }
+    if (at >= labelEnd) return false;
+    const byte = readUInt8(packet, at++);
+    if ((byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) !== code) return false;
+  }
+  if (name.length > 0 && readUInt8(packet, at) !== 0) return false;
+  return readUInt16(packet, name.length > 0 ? at + 1 : at) === TYPE_CODES[asked.type];
+}
+
 /** Reads one resource record at `at` into `into` when it is of a type the checker uses; returns where the next starts. */
 function readRecord(packet: Buffer, at: number, into: DnsAnswer[]): number {
-  const [name, afterName] = readName(packet, at);
+  const name = readName(packet, at);
+  const afterName = nameEnd;
   const typeCode = readUInt16(packet, afterName);
   const recordClass = readUInt16(packet, afterName + 2);
   const ttl = readUInt32(packet, afterName + 4);
@@ -206,14 +245,14 @@ function readRecord(packet: Buffer, at: number, into: DnsAnswer[]): number {
       break;
     case 'NS':
     case 'CNAME': {
-      const [value, valueEnd] = readName(packet, data);
-      if (value !== undefined && valueEnd === end) into.push({ type, name, ttl, value });
+      const value = readName(packet, data);
+      if (value !== undefined && nameEnd === end) into.push({ type, name, ttl, value });
       break;
     }
     case 'MX': {
       if (length < 3) break;
-      const [exchange, exchangeEnd] = readName(packet, data + 2);
-      if (exchange !== undefined && exchangeEnd === end) into.push({ type, name, ttl, preference: packet.readUInt16BE(data), exchange });
+      const exchange = readName(packet, data + 2);
+      if (exchange !== undefined && nameEnd === end) into.push({ type, name, ttl, preference: packet.readUInt16BE(data), exchange });
       break;
     }
     case 'SOA':
@@ -223,20 +262,33 @@ function readRecord(packet: Buffer, at: number, into: DnsAnswer[]): number {
   return end;
 }
 
+/** Where the (possibly compressed) name at `start` ends in place. */
+function skipName(packet: Buffer, start: number): number {
+  let at = start;
+  for (;;) {
+    const size = readUInt8(packet, at);
+    if (size === 0) return at + 1;
+    if ((size & 0xc0) === 0xc0) return at + 2;
+    at += 1 + size;
+  }
+}
+
 /**
- * Reads a possibly compressed name; returns it (lowercase, no trailing dot,
- * "." for the root) and where the name ends in place. The name is undefined
- * when a label holds a dot or a byte that is not printable ASCII: such a name
- * could not be compared or asked again. Pointers must point backwards, so a
- * hostile packet cannot loop.
+ * Reads a possibly compressed name (lowercase, no trailing dot, "." for the
+ * root) and sets {@link nameEnd}. The name is undefined when a label holds a
+ * dot or a byte that is not printable ASCII: such a name could not be
+ * compared or asked again. Pointers must point backwards, so a hostile
+ * packet cannot loop.
  */
-function readName(packet: Buffer, start: number): [string | undefined, number] {
-  // Most owner names are a pointer to the question's name: decode that one once per packet.
-  if (start > HEADER_LENGTH && packet[start] === 0xc0 && packet[start + 1] === HEADER_LENGTH) {
-    return [questionNameOf(packet), start + 2];
+function readName(packet: Buffer, start: number): string | undefined {
+  // Most owner names are a pointer to the question's name, already known.
+  if (start > HEADER_LENGTH && packet[start] === 0xc0 && packet[start + 1] === HEADER_LENGTH && questionName !== undefined) {
+    nameEnd = start + 2;
+    return questionName;
   }
   let name = '';
   let valid = true;
+  let upper = false;
   let at = start;
   let end = -1;
   let length = 0;
@@ -256,28 +308,18 @@ function readName(packet: Buffer, start: number): [string | undefined, number] {
     if ((size & 0xc0) !== 0 || at + 1 + size > packet.length) throw new MalformedPacket();
     length += size + 1;
     if (length > MAX_NAME_LENGTH) throw new MalformedPacket();
-    if (name !== '') name += '.';
     for (let i = at + 1; i <= at + size; i++) {
       const code = packet[i];
       if (code < 0x21 || code > 0x7e || code === 0x2e) valid = false;
-      // ASCII letters lowercased on the way.
-      name += String.fromCharCode(code >= 0x41 && code <= 0x5a ? code | 0x20 : code);
+      else if (code >= 0x41 && code <= 0x5a) upper = true;
     }
+    const label = packet.toString('latin1', at + 1, at + 1 + size);
+    name = name === '' ? label : `${name}.${label}`;
     at += 1 + size;
   }
-  return [valid ? (name === '' ? NULL_MX_HOST : name) : undefined, end];
-}
-
-/** The question's name of the packet being parsed, read once. */
-let questionPacket: Buffer | undefined;
-let questionName: string | undefined;
-
-function questionNameOf(packet: Buffer): string | undefined {
-  if (questionPacket !== packet) {
-    questionName = readName(packet, HEADER_LENGTH)[0];
-    questionPacket = packet;
-  }
-  return questionName;
+  nameEnd = end;
+  if (!valid) return undefined;
+  return name === '' ? NULL_MX_HOST : upper ? name.toLowerCase() : name;
 }
 
 function readUInt8(packet: Buffer, at: number): number {

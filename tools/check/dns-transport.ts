@@ -147,7 +147,7 @@ class UdpChannel {
     if (datagram.length < 2) return;
     const query = this.inFlight.get(datagram.readUInt16BE(0));
     if (query === undefined) return;
-    const response = parseDnsResponse(datagram);
+    const response = parseDnsResponse(datagram, query.question);
     if (response !== undefined && answersQuery(response, query.id, query.question)) this.finish(query, { kind: 'answer', response });
   }
 
@@ -254,7 +254,7 @@ export function exchangeOverTcp(server: DnsServerAddress, question: DnsQuestion,
       while (received.length >= 2 && received.length >= 2 + received.readUInt16BE(0)) {
         const message = received.subarray(2, 2 + received.readUInt16BE(0));
         received = received.subarray(2 + message.length);
-        const response = parseDnsResponse(message);
+        const response = parseDnsResponse(message, question);
         if (response !== undefined && answersQuery(response, id, question)) return finish({ kind: 'answer', response });
       }
     });

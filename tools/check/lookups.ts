@@ -36,16 +36,16 @@ export async function lookUpMx(server: DnsServerAddress, domain: string, options
     if (failure !== undefined) return failure;
     const { response } = result as Extract<QueryResult, { kind: 'answered' }>;
     const canonicalName = followCnames(response, name);
-    const canonical = canonicalName === domain ? {} : { canonicalName };
+    const aliased = canonicalName !== domain;
     if (askedAs === AskedAs.AUTHORITATIVE && !response.authoritative && (response.rcode === 'NOERROR' || response.rcode === 'NXDOMAIN')) {
       return { kind: 'lame', detail: describeLameAnswer(response, name) };
     }
-    if (response.rcode === 'NXDOMAIN') return { kind: 'nxdomain', ...canonical };
+    if (response.rcode === 'NXDOMAIN') return aliased ? { kind: 'nxdomain', canonicalName } : { kind: 'nxdomain' };
     if (response.rcode !== 'NOERROR') return { kind: 'servfail', detail: `it answered ${response.rcode}` };
     const records = mxRecordsOf(response, canonicalName);
     if (records.length > 0 || canonicalName === name) {
       if (records.length === 0 && askedAs === AskedAs.RESOLVER && isReferral(response)) return { kind: 'referral', detail: describeReferral(response) };
-      return { kind: 'records', records, ...canonical };
+      return aliased ? { kind: 'records', records, canonicalName } : { kind: 'records', records };
     }
     if (askedAs === AskedAs.AUTHORITATIVE) return { kind: 'cname', canonicalName };
     name = canonicalName;

@@ -99,6 +99,13 @@ describe('parseDnsResponse', () => {
     expect(parseDnsResponse(Buffer.from(cut.subarray(0, cut.length - 6)).fill(0, 2, 4))).toBeUndefined();
   });
 
+  test('given the question asked, the question is compared in place: case does not matter, another name or type gives undefined', () => {
+    expect(parseDnsResponse(validResponse, question)?.answers).toHaveLength(3);
+    expect(parseDnsResponse(validResponse, { name: 'example.tes', type: 'MX' })).toBeUndefined();
+    expect(parseDnsResponse(validResponse, { name: 'example.test.x', type: 'MX' })).toBeUndefined();
+    expect(parseDnsResponse(validResponse, { name: 'example.test', type: 'A' })).toBeUndefined();
+  });
+
   test('an answer matches only the same ID and question', () => {
     const parsed = parseDnsResponse(validResponse)!;
     expect(answersQuery(parsed, 7, question)).toBe(true);
