@@ -4,20 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Compiles lib/ and the bench workers file by file to CommonJS in a temp
- * folder, as a published package would ship them, so the measurements run on
- * plain node and never pay a TypeScript loader. Not bundled: a bundle would
- * hide the cost of resolving and loading each module.
+ * Compiles lib/, tools/, the CLI entry and the bench workers file by file
+ * to CommonJS in a temp folder, as a published package would ship them, so
+ * the measurements run on plain node and never pay a TypeScript loader. Not
+ * bundled: a bundle would hide the cost of resolving and loading each module.
  */
 export function buildForBench(repo: string): string {
   const out = mkdtempSync(join(tmpdir(), 'cloudmail-mx-bench-'));
+  const sources = (folder: string) => readdirSync(join(repo, folder), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(folder, file));
   buildSync({
     absWorkingDir: repo,
-    entryPoints: [
-      ...readdirSync(join(repo, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join('lib', file)),
-      'bench/synth-worker.ts',
-      'bench/check-worker.ts',
-    ],
+    entryPoints: [...sources('lib'), ...sources('tools'), 'bin/cloudmail-mx-main.ts', 'bench/synth-worker.ts', 'bench/check-worker.ts'],
     outdir: out,
     outbase: repo,
     format: 'cjs',
@@ -28,3 +25,6 @@ export function buildForBench(repo: string): string {
   symlinkSync(join(repo, 'node_modules'), join(out, 'node_modules'));
   return out;
 }
+
+/** The compiled CLI entry, relative to the build folder. */
+export const COMPILED_CLI = join('bin', 'cloudmail-mx-main.js');

@@ -217,8 +217,11 @@ type Job =
   | { readonly kind: 'check'; readonly domain: string; readonly expected: readonly MxRecord[]; readonly reasons: readonly ValidationReason[] }
   | { readonly kind: 'invalid'; readonly report: DomainReport };
 
+/** Rules for the domains to check; the property is named only in reports of bad entries, which say where each came from. */
+const DOMAIN_RULES = { property: 'domain' };
+
 function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): Job {
-  const domain = normalizeDnsName(request.domain, { property: `domains[${index}]` });
+  const domain = normalizeDnsName(request.domain, DOMAIN_RULES);
   if (domain.name === undefined) return { kind: 'invalid', report: invalidDomainReport(request, index, domain.reasons) };
   const expected = request.expected === undefined ? { records: sharedExpected, reasons: [] } : validateExpected(request.expected, `domains[${index}].expected`);
   return { kind: 'check', domain: domain.name, expected: expected.records, reasons: expected.reasons };
@@ -287,11 +290,9 @@ interface Observed {
 
 async function observeThroughResolvers(domain: string, settings: Settings): Promise<Observed> {
   // A resolver follows CNAMEs itself, so lookUpMx never gives `cname` here.
-  const ask = async (server: DnsServerAddress, index: number): Promise<ServerObservation> => ({
-    server: settings.mxServerLabels[index],
-    outcome: await lookUpMx(server, domain, settings.query, AskedAs.RESOLVER) as Exclude<MxLookup, { kind: 'cname' }>,
-  });
-  return { observations: settings.mxServers.length === 1 ? [await ask(settings.mxServers[0], 0)] : await Promise.all(settings.mxServers.map(ask)) };
+  const ask = (server: DnsServerAddress) => lookUpMx(server, domain, settings.query, AskedAs.RESOLVER) as Promise<Exclude<MxLookup, { kind: 'cname' }>>;
+  const outcomes = settings.mxServers.length === 1 ? [await ask(settings.mxServers[0])] : await Promise.all(settings.mxServers.map(ask));
+  return { observations: outcomes.map((outcome, index) => ({ server: settings.mxServerLabels[index], outcome })) };
 }
 
 /**
