@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { CommandIo } from './check/run-check-command';
 
 /* Each command is loaded only when it runs, so `check` never loads the summary's modules and the other way round. */
@@ -23,8 +24,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
  * head -1`) ends the output quietly: the verdict's exit code still stands.
  */
 export function runCliProcess(): Promise<void> {
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
-  return runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+  process.stdout.on('error', ignoreClosedPipe);
+  return runCli(process.argv.slice(2), { stdout: process.stdout, stderr: lazyStderr() }).then(
     (code) => {
       process.exitCode = code;
     },
@@ -33,6 +34,25 @@ export function runCliProcess(): Promise<void> {
       process.exitCode = checkCommand().ExitCode.USAGE_OR_ERROR;
     },
   );
+}
+
+/**
+ * process.stderr, created on first write: a run that writes nothing there
+ * does not pay for building the stream (a pipe's costs milliseconds). Its
+ * terminal check reads the file descriptor instead.
+ */
+function lazyStderr(): CommandIo['stderr'] {
+  let opened = false;
+  return {
+    get isTTY() {
+      return isatty(2);
+    },
+    write(text: string) {
+      if (!opened) process.stderr.on('error', ignoreClosedPipe);
+      opened = true;
+      return process.stderr.write(text);
+    },
+  };
 }
 
 function ignoreClosedPipe(error: NodeJS.ErrnoException): void {

@@ -107,31 +107,21 @@ export function encodeQuery(question: DnsQuestion, id: number, flags: QueryFlags
   return packet;
 }
 
+/** Printable ASCII without the dot: what a label of a name the checker sends may hold. */
+const LABEL_TEXT = /^[\x21-\x2d\x2f-\x7e]{1,63}$/;
+const UPPER_CASE = /[A-Z]/;
+
 /** Writes "a.b" as labels at `at` (the root for ""); returns where it ends. Throws for an empty or long label, or a byte that is not printable ASCII. */
 function writeName(packet: Buffer, at: number, name: string): number {
-  let lengthAt = at++;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    if (code === 0x2e) {
-      packet[lengthAt] = labelLength(name, at - lengthAt - 1);
-      lengthAt = at++;
-    } else {
-      if (code < 0x21 || code > 0x7e) throw new Error(`${name} is not a name that can be sent`);
-      packet[at++] = code;
+  if (name.length > 0) {
+    for (const label of name.split('.')) {
+      if (!LABEL_TEXT.test(label)) throw new Error(`${name} is not a name that can be sent: labels must have 1 to 63 printable characters`);
+      packet[at] = label.length;
+      at += 1 + packet.write(label, at + 1, 'latin1');
     }
   }
-  if (name.length > 0) {
-    packet[lengthAt] = labelLength(name, at - lengthAt - 1);
-    packet[at++] = 0;
-  } else {
-    packet[lengthAt] = 0;
-  }
-  return at;
-}
-
-function labelLength(name: string, length: number): number {
-  if (length === 0 || length > 63) throw new Error(`${name} is not a name that can be sent: labels must have 1 to 63 characters`);
-  return length;
+  packet[at] = 0;
+  return at + 1;
 }
 
 /** A wire name as the checker compares it: lowercase, no trailing dot, the root as ".". */
@@ -154,10 +144,11 @@ let questionName: string | undefined;
  * DNS response give undefined, and records of other types or with data of
  * the wrong shape are dropped. A truncated (TC) response that ends inside a
  * record keeps what came before it, since only its TC bit matters. Given the
- * question that was asked, a response to another question gives undefined,
- * and the question's name is compared in place instead of being decoded.
+ * question that was asked (and the query as sent), a response to another
+ * question gives undefined, and the question's name is compared in place
+ * instead of being decoded.
  */
-export function parseDnsResponse(packet: Buffer, asked?: DnsQuestion): DnsResponse | undefined {
+export function parseDnsResponse(packet: Buffer, asked?: DnsQuestion, sent?: Buffer): DnsResponse | undefined {
   if (packet.length < HEADER_LENGTH) return undefined;
   const flags = packet.readUInt16BE(2);
   if ((flags & FLAG_QR) === 0) return undefined;
@@ -170,7 +161,7 @@ export function parseDnsResponse(packet: Buffer, asked?: DnsQuestion): DnsRespon
     let at = HEADER_LENGTH;
     for (let i = 0; i < questions; i++) {
       if (i === 0 && asked !== undefined) {
-        if (!questionIs(packet, asked)) return undefined;
+        if (!questionIs(packet, asked, sent)) return undefined;
         question = asked;
         questionName = asked.name;
       } else {
@@ -200,27 +191,28 @@ export function parseDnsResponse(packet: Buffer, asked?: DnsQuestion): DnsRespon
   };
 }
 
-/** True when the first question (uncompressed, at the header's end) is `asked`: same name, ignoring ASCII case, and same type. */
-function questionIs(packet: Buffer, asked: DnsQuestion): boolean {
-  const name = asked.name === NULL_MX_HOST ? '' : asked.name;
+/**
+ * True when the first question (uncompressed, at the header's end) is
+ * `asked`: same type, and the same name ignoring ASCII case. The name is
+ * compared in place, byte for byte against the query as sent when it is
+ * given (servers echo the question), so nothing is decoded.
+ */
+function questionIs(packet: Buffer, asked: DnsQuestion, sent: Buffer | undefined): boolean {
+  const end = HEADER_LENGTH + wireLength(asked.name) + 4;
+  if (sent !== undefined && end <= packet.length && packet.compare(sent, HEADER_LENGTH, end, HEADER_LENGTH, end) === 0) return true;
+  const labels = asked.name === NULL_MX_HOST || asked.name === '' ? [] : asked.name.split('.');
   let at = HEADER_LENGTH;
-  let labelEnd = at + 1 + readUInt8(packet, at);
-  at++;
-  for (let i = 0; i <= name.length; i++) {
-    const code = i === name.length ? 0x2e : name.charCodeAt(i);
-    if (code === 0x2e) {
-      if (at !== labelEnd) return false;
-      if (i === name.length) break;
-      labelEnd = at + 1 + readUInt8(packet, at);
-      at++;
-      continue;
-    }
-    if (at >= labelEnd) return false;
-    const byte = readUInt8(packet, at++);
-    if ((byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) !== code) return false;
+  for (const label of labels) {
+    if (readUInt8(packet, at) !== label.length || at + 1 + label.length > packet.length) return false;
+    if (packet.toString('latin1', at + 1, at + 1 + label.length).toLowerCase() !== label) return false;
+    at += 1 + label.length;
   }
-  if (name.length > 0 && readUInt8(packet, at) !== 0) return false;
-  return readUInt16(packet, name.length > 0 ? at + 1 : at) === TYPE_CODES[asked.type];
+  return readUInt8(packet, at) === 0 && readUInt16(packet, at + 1) === TYPE_CODES[asked.type];
+}
+
+/** The length of a name on the wire, uncompressed. */
+function wireLength(name: string): number {
+  return name === NULL_MX_HOST || name === '' ? 1 : name.length + 2;
 }
 
 /** Reads one resource record at `at` into `into` when it is of a type the checker uses; returns where the next starts. */
@@ -308,18 +300,31 @@ function readName(packet: Buffer, start: number): string | undefined {
     if ((size & 0xc0) !== 0 || at + 1 + size > packet.length) throw new MalformedPacket();
     length += size + 1;
     if (length > MAX_NAME_LENGTH) throw new MalformedPacket();
-    for (let i = at + 1; i <= at + size; i++) {
-      const code = packet[i];
-      if (code < 0x21 || code > 0x7e || code === 0x2e) valid = false;
-      else if (code >= 0x41 && code <= 0x5a) upper = true;
-    }
     const label = packet.toString('latin1', at + 1, at + 1 + size);
+    if (!LABEL_TEXT.test(label)) valid = false;
+    else if (!upper && UPPER_CASE.test(label)) upper = true;
     name = name === '' ? label : `${name}.${label}`;
     at += 1 + size;
   }
   nameEnd = end;
   if (!valid) return undefined;
-  return name === '' ? NULL_MX_HOST : upper ? name.toLowerCase() : name;
+  return intern(name === '' ? NULL_MX_HOST : upper ? name.toLowerCase() : name);
+}
+
+/**
+ * One string per distinct name: a fleet's answers name the same few MX
+ * hosts thousands of times, and reports keep them until the end of the run,
+ * so each decoded copy would survive the young generation.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED_NAMES = 4096;
+
+function intern(name: string): string {
+  const known = interned.get(name);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED_NAMES) interned.clear();
+  interned.set(name, name);
+  return name;
 }
 
 function readUInt8(packet: Buffer, at: number): number {

@@ -35,6 +35,8 @@ interface ChannelQuery {
   readonly resolve: (result: ExchangeResult) => void;
   id: number;
   deadline: number;
+  /** The query as sent: answers echo its question section. */
+  packet: Buffer | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ class UdpChannel {
 
   public exchange(question: DnsQuestion, options: ExchangeOptions): Promise<ExchangeResult> {
     return new Promise((resolve) => {
-      this.waiting.push({ question, options, resolve, id: 0, deadline: 0 });
+      this.waiting.push({ question, options, resolve, id: 0, deadline: 0, packet: undefined });
       if (this.ready) this.pump();
       else this.open();
     });
@@ -126,6 +128,7 @@ class UdpChannel {
       query.resolve({ kind: 'unreachable', reason: (error as Error).message });
       return;
     }
+    query.packet = packet;
     query.deadline = Date.now() + query.options.timeoutMs;
     this.inFlight.set(query.id, query);
     this.watch(query.deadline);
@@ -147,7 +150,7 @@ class UdpChannel {
     if (datagram.length < 2) return;
     const query = this.inFlight.get(datagram.readUInt16BE(0));
     if (query === undefined) return;
-    const response = parseDnsResponse(datagram, query.question);
+    const response = parseDnsResponse(datagram, query.question, query.packet);
     if (response !== undefined && answersQuery(response, query.id, query.question)) this.finish(query, { kind: 'answer', response });
   }
 
@@ -254,7 +257,7 @@ export function exchangeOverTcp(server: DnsServerAddress, question: DnsQuestion,
       while (received.length >= 2 && received.length >= 2 + received.readUInt16BE(0)) {
         const message = received.subarray(2, 2 + received.readUInt16BE(0));
         received = received.subarray(2 + message.length);
-        const response = parseDnsResponse(message, question);
+        const response = parseDnsResponse(message, question, query);
         if (response !== undefined && answersQuery(response, id, question)) return finish({ kind: 'answer', response });
       }
     });
