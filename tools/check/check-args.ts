@@ -116,6 +116,15 @@ function readText(option: string, path: string): string {
   }
 }
 
+/** A domain read from a line of a --file; its origin is spelled out only when a report needs it (a fleet file has many lines). */
+class FileLine implements DomainCheckRequest {
+  constructor(public readonly domain: string, private readonly path: string, private readonly line: number) {}
+
+  public get origin(): string {
+    return `${this.path} line ${this.line}`;
+  }
+}
+
 /** Bad lines listed in full when no line of a --file is a domain; the rest are counted. */
 const MAX_BAD_LINES_SHOWN = 5;
 
@@ -126,9 +135,10 @@ const MAX_BAD_LINES_SHOWN = 5;
  * error that shows its first bad lines only.
  */
 function readDomainFile(path: string): DomainCheckRequest[] {
-  const requests = readText('--file', path).split(/\r?\n/).flatMap((line, index) => {
-    const domain = line.replace(/#.*/, '').trim();
-    return domain === '' ? [] : [{ domain, origin: `${path} line ${index + 1}` }];
+  const requests: FileLine[] = [];
+  readText('--file', path).split('\n').forEach((line, index) => {
+    const domain = (line.includes('#') ? line.slice(0, line.indexOf('#')) : line).trim();
+    if (domain !== '') requests.push(new FileLine(domain, path, index + 1));
   });
   if (requests.length === 0 || requests.some((request) => normalizeDnsName(request.domain, { property: 'domain' }).name !== undefined)) return requests;
   const shown = requests.slice(0, MAX_BAD_LINES_SHOWN).map((request) => `  ${request.origin}: ${JSON.stringify(request.domain.length > 60 ? `${request.domain.slice(0, 60)}…` : request.domain)}`);

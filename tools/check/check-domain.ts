@@ -139,7 +139,8 @@ export async function checkDomain(domain: string, options: CheckOptions = {}): P
 export async function checkDomains(requests: readonly (string | DomainCheckRequest)[], options: CheckDomainsOptions = {}): Promise<CheckReport> {
   const settings = resolveSettings(options);
   const jobs = requests.map((request, index) => resolveRequest(typeof request === 'string' ? { domain: request } : request, index, settings.expected));
-  const reasons = jobs.flatMap((job) => (job.kind === 'check' ? job.reasons : []));
+  const reasons: ValidationReason[] = [];
+  for (const job of jobs) if (job.kind === 'check' && job.reasons.length > 0) reasons.push(...job.reasons);
   if (reasons.length > 0) throw new CheckOptionsError(reasons);
   let done = 0;
   const domains = await mapWithConcurrency(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
@@ -223,9 +224,12 @@ const DOMAIN_RULES = { property: 'domain' };
 function resolveRequest(request: DomainCheckRequest, index: number, sharedExpected: readonly MxRecord[]): Job {
   const domain = normalizeDnsName(request.domain, DOMAIN_RULES);
   if (domain.name === undefined) return { kind: 'invalid', report: invalidDomainReport(request, index, domain.reasons) };
-  const expected = request.expected === undefined ? { records: sharedExpected, reasons: [] } : validateExpected(request.expected, `domains[${index}].expected`);
+  if (request.expected === undefined) return { kind: 'check', domain: domain.name, expected: sharedExpected, reasons: NO_REASONS };
+  const expected = validateExpected(request.expected, `domains[${index}].expected`);
   return { kind: 'check', domain: domain.name, expected: expected.records, reasons: expected.reasons };
 }
+
+const NO_REASONS: readonly ValidationReason[] = [];
 
 /** A domain that is not a domain name is an error entry of its own: every other domain is still checked. */
 function invalidDomainReport(request: DomainCheckRequest, index: number, reasons: readonly ValidationReason[]): DomainReport {

@@ -68,7 +68,10 @@ class UdpChannel {
 
   public exchange(question: DnsQuestion, options: ExchangeOptions): Promise<ExchangeResult> {
     return new Promise((resolve) => {
-      this.waiting.push({ question, options, resolve, id: 0, deadline: 0, packet: undefined });
+      const query = { question, options, resolve, id: 0, deadline: 0, packet: undefined };
+      // The common case: connected, and room in the window; nothing waits.
+      if (this.ready && this.inFlight.size < MAX_IN_FLIGHT_PER_SERVER && this.waitingHead === this.waiting.length) return this.send(query);
+      this.waiting.push(query);
       if (this.ready) this.pump();
       else this.open();
     });
@@ -113,8 +116,8 @@ class UdpChannel {
       this.waiting[this.waitingHead++] = undefined as unknown as ChannelQuery;
       this.send(query);
     }
-    if (this.waitingHead === this.waiting.length) {
-      this.waiting = [];
+    if (this.waitingHead === this.waiting.length && this.waitingHead > 0) {
+      this.waiting.length = 0;
       this.waitingHead = 0;
     }
   }

@@ -57,8 +57,8 @@ describe('parseCheckArgs', () => {
 
   test('--file: each line keeps its line number, so a bad line can be named', () => {
     const file = join(dir, 'domains.txt');
-    writeFileSync(file, '# fleet\nexample.test\nexa mple.test # typo\n\nother.test\n');
-    expect(parseCheckArgs(['--file', file]).requests).toEqual([
+    writeFileSync(file, '# fleet\r\nexample.test\r\nexa mple.test # typo\n\nother.test\n');
+    expect(parseCheckArgs(['--file', file]).requests.map(({ domain, origin }) => ({ domain, origin }))).toEqual([
       { domain: 'example.test', origin: `${file} line 2` },
       { domain: 'exa mple.test', origin: `${file} line 3` },
       { domain: 'other.test', origin: `${file} line 5` },
