@@ -143,13 +143,20 @@ export async function checkDomains(requests: readonly (string | DomainCheckReque
   for (const job of jobs) if (job.kind === 'check' && job.reasons.length > 0) reasons.push(...job.reasons);
   if (reasons.length > 0) throw new CheckOptionsError(reasons);
   let done = 0;
-  const domains = await mapWithConcurrency(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
-    const report = job.kind === 'check' ? await checkOne(job.domain, job.expected, settings) : job.report;
-    options.onDomainDone?.(++done, jobs.length);
-    return report;
-  });
+  const domains = await mapWithConcurrency(
+    jobs,
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    (job) => (job.kind === 'check' ? observe(job.domain, settings) : NOTHING_OBSERVED),
+    (job, observed) => {
+      const report = job.kind === 'check' ? judge(job.domain, job.expected, observed, settings) : job.report;
+      options.onDomainDone?.(++done, jobs.length);
+      return report;
+    },
+  );
   return { domains };
 }
+
+const NOTHING_OBSERVED: Promise<Observed> = Promise.resolve({ observations: [] });
 
 interface Settings {
   readonly expected: readonly MxRecord[];
@@ -246,15 +253,21 @@ function clip(text: string): string {
   return text.length <= MAX_SHOWN_LENGTH ? text : `${text.slice(0, MAX_SHOWN_LENGTH)}…`;
 }
 
-async function checkOne(domain: string, expected: readonly MxRecord[], settings: Settings): Promise<DomainReport> {
-  const { observations, nameServers, zone } = settings.authoritative ? await observeAuthoritative(domain, settings, 0) : await observeThroughResolvers(domain, settings);
-  for (const { outcome } of observations) {
+/** Everything DNS says about a domain: its servers' answers, and the lookups of their MX targets (in `settings.targets`). */
+async function observe(domain: string, settings: Settings): Promise<Observed> {
+  const observed = settings.authoritative ? await observeAuthoritative(domain, settings, 0) : await observeThroughResolvers(domain, settings);
+  for (const { outcome } of observed.observations) {
     if (outcome.kind !== 'records') continue;
     for (const { hostName } of outcome.records) {
       const pending = lookUpTargetOnce(hostName, settings);
       if (pending !== undefined) await pending;
     }
   }
+  return observed;
+}
+
+/** The verdict on what was observed, in the `--json` shape. */
+function judge(domain: string, expected: readonly MxRecord[], { observations, nameServers, zone }: Observed, settings: Settings): DomainReport {
   const findings = classifyDomain({ domain, expected, observations, targets: settings.targets, now: settings.now, nameServers });
   const servers = observations.map(serverReport);
   const status = statusOf(findings);
