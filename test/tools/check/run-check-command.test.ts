@@ -109,6 +109,14 @@ describe('renderReport', () => {
     ].join('\n'));
   });
 
+  test('the name server at each address, and the CNAME target whose records these are, are shown beside the server', () => {
+    const text = renderReport({ domains: [{
+      domain: 'alias.test', status: Severity.WARN, findings: [],
+      servers: [{ server: '127.0.0.2:53', nameServer: 'ns1.good.test', canonicalName: 'good.test', records: [{ hostName: 'mx1.cloudaccess.net', priority: 10, ttl: 300 }] }],
+    }] }, { color: false });
+    expect(text).toContain('  127.0.0.2:53 (ns1.good.test), MX of good.test  10        mx1.cloudaccess.net  300');
+  });
+
   test('colours only when asked (stdout is a TTY)', () => {
     expect(renderReport(sample, { color: true })).toContain('\x1b[33mWARN\x1b[0m');
     expect(renderReport(sample, { color: false })).not.toContain('\x1b[');
