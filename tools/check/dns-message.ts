@@ -107,28 +107,36 @@ export function encodeQuery(question: DnsQuestion, id: number, flags: QueryFlags
   return packet;
 }
 
-/** Printable ASCII without the dot: what a label of a name the checker sends may hold. */
+/** Printable ASCII without the dot: what a label may hold, here and in names the checker sends. */
 const LABEL_TEXT = /^[\x21-\x2d\x2f-\x7e]{1,63}$/;
+const NAME_TEXT = /^[\x21-\x2d\x2f-\x7e]{1,63}(?:\.[\x21-\x2d\x2f-\x7e]{1,63})*$/;
 const UPPER_CASE = /[A-Z]/;
 
-/** Writes "a.b" as labels at `at` (the root for ""); returns where it ends. Throws for an empty or long label, or a byte that is not printable ASCII. */
+/**
+ * Writes "a.b" as labels at `at` (the root for ""); returns where it ends.
+ * The text goes in at once, one byte after `at`, and each dot then becomes
+ * the length of the label after it, walking backwards. Throws for an empty
+ * or long label, or a byte that is not printable ASCII.
+ */
 function writeName(packet: Buffer, at: number, name: string): number {
-  if (name.length > 0) {
-    for (const label of name.split('.')) {
-      if (!LABEL_TEXT.test(label)) throw new Error(`${name} is not a name that can be sent: labels must have 1 to 63 printable characters`);
-      packet[at] = label.length;
-      at += 1 + packet.write(label, at + 1, 'latin1');
+  if (name.length === 0) {
+    packet[at] = 0;
+    return at + 1;
+  }
+  if (!NAME_TEXT.test(name)) throw new Error(`${name} is not a name that can be sent: labels must have 1 to 63 printable characters`);
+  packet.write(name, at + 1, 'latin1');
+  let length = 0;
+  for (let i = at + name.length; i > at; i--) {
+    if (packet[i] === 0x2e) {
+      packet[i] = length;
+      length = 0;
+    } else {
+      length++;
     }
   }
-  packet[at] = 0;
-  return at + 1;
-}
-
-/** A wire name as the checker compares it: lowercase, no trailing dot, the root as ".". */
-export function toHostName(wireName: string): string {
-  const lower = wireName.toLowerCase();
-  if (lower === '' || lower === '.') return NULL_MX_HOST;
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  packet[at] = length;
+  packet[at + name.length + 1] = 0;
+  return at + name.length + 2;
 }
 
 /** Thrown inside the decoder when the packet ends early or points outside itself; never escapes it. */
