@@ -4,21 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Compiles lib/, tools/, the bench workers and the example fleet file by file to CommonJS in a temp
- * folder, as a published package would ship them, so the measurements run on
- * plain node and never pay a TypeScript loader. Not bundled: a bundle would
- * hide the cost of resolving and loading each module.
+ * Compiles lib/, tools/ (with the CLI entry), the bench workers and the example fleet file by file
+ * to CommonJS in a temp folder, as a published package would ship them, so
+ * the measurements run on plain node and never pay a TypeScript loader. Not
+ * bundled: a bundle would hide the cost of resolving and loading each module.
  */
 export function buildForBench(repo: string): string {
   const out = mkdtempSync(join(tmpdir(), 'cloudmail-mx-bench-'));
+  const sources = (folder: string) => readdirSync(join(repo, folder), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(folder, file));
   buildSync({
     absWorkingDir: repo,
-    entryPoints: [
-      ...['lib', 'tools'].flatMap((dir) => readdirSync(join(repo, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => join(dir, file))),
-      'bench/synth-worker.ts',
-      'bench/check-worker.ts',
-      'examples/fleet/main.ts',
-    ],
+    entryPoints: [...sources('lib'), ...sources('tools'), 'bench/synth-worker.ts', 'bench/check-worker.ts', 'examples/fleet/main.ts'],
     outdir: out,
     outbase: repo,
     format: 'cjs',
@@ -31,3 +27,6 @@ export function buildForBench(repo: string): string {
   symlinkSync(join(repo, 'node_modules'), join(out, 'node_modules'));
   return out;
 }
+
+/** The compiled CLI entry, relative to the build folder. */
+export const COMPILED_CLI = join('tools', 'main.js');

@@ -2,7 +2,7 @@
  * One measurement in a fresh process: build `count` Cloudflare domains
  * (mx1.cloudaccess.net + one backup) one way, synthesize them into a temp
  * folder, print {ms, maxRssMb, records, elements} as JSON: records are the
- * MX resources written, elements every resource and import block. Imports
+ * MX resources written, elements every resource, import block, local and output. Imports
  * happen before the clock starts; the import cost is measured on its own.
  *   node synth-worker.js <arm> <count> <shards>
  */
@@ -62,7 +62,7 @@ function fleet(app: App, count: number, shards: number, migration: (i: number) =
   new CloudMailFleet(app, 'mail', { definition: FleetFile.fromDocument({ shards, domains }, 'bench'), backend: FleetBackend.s3(BUCKET) });
 }
 
-/** MX resources, and every resource and import block, in the synthesized stacks. */
+/** MX resources, and every element written in the synthesized stacks: resources, import blocks, locals and outputs. */
 function written(outdir: string): { records: number; elements: number } {
   let records = 0;
   let elements = 0;
@@ -73,7 +73,7 @@ function written(outdir: string): { records: number; elements: number } {
       elements += count;
       if (type === 'cloudflare_dns_record') records += count;
     }
-    elements += (json.import ?? []).length;
+    elements += (json.import ?? []).length + Object.keys(json.locals ?? {}).length + Object.keys(json.output ?? {}).length;
   }
   return { records, elements };
 }

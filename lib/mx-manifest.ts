@@ -1,9 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { MX_MANIFEST_KEY } from './mx-manifest-key';
 import { LegacyPolicy, RolloutStage } from './rollout/rollout-stage';
 
-/** The key under the stack's top-level "//" comment object; Terraform ignores "//" keys. */
-export const MX_MANIFEST_KEY = 'cloudmail-mx';
+export { MX_MANIFEST_KEY };
 
 /** A record as "priority host", the way reviewers read MX records. */
 export type MxRecordText = string;

@@ -35,5 +35,5 @@ export const CORE_VARIANTS: readonly CoreVariant[] = [
 
 /** Rewrites a source file's imports of the repository's core (`cdktf`, `cdktf/lib/...`) to `core`. */
 export function importCore(source: string, core: CoreVariant['core']): string {
-  return source.replace(/(from\s+|require\()(['"])cdktf(\/[^'"]*)?\2/g, (_match, keyword: string, quote: string, subpath = '') => `${keyword}${quote}${core}${subpath}${quote}`);
+  return source.replace(/(from\s+|require\(|import\()(['"])cdktf(\/[^'"]*)?\2/g, (_match, keyword: string, quote: string, subpath = '') => `${keyword}${quote}${core}${subpath}${quote}`);
 }

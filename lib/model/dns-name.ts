@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { Token } from 'cdktf';
 import { asciiLookAlike } from './confusable-skeleton';
+import { isDeployTimeToken } from './deploy-time-token';
 import { describeForbiddenCharacters, forbiddenCharacters } from './name-characters';
 import { mixesScripts, scriptsOf } from './name-scripts';
 import { ValidationReason } from './validation-reason';
@@ -45,7 +45,7 @@ export function normalizeDnsName(value: unknown, rules: DnsNameRules): Normalize
   if (typeof value !== 'string') {
     return reason('is not a string', 'give the name as a string, e.g. "example.com"');
   }
-  if (Token.isUnresolved(value)) {
+  if (isDeployTimeToken(value)) {
     return reason('is a token that is only known at deploy time', 'give the name as a literal string, so it can be validated at synth time');
   }
   if (isIpLiteral(value.trim())) {

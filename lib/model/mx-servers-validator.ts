@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isDeployTimeToken } from './deploy-time-token';
 import { normalizeDnsName } from './dns-name';
 import { compareMxRecords, MxRecord, MxServer, NULL_MX_HOST } from './mx-server';
 import { ValidationReason } from './validation-reason';
@@ -64,7 +64,7 @@ function normalizeHost(hostName: unknown, property: string): { name?: string; re
 function validatePriority(priority: unknown, property: string): ValidationReason[] {
   // Token-encoded numbers are never integers in range, so the token check is only needed for the message.
   if (typeof priority === 'number' && Number.isInteger(priority) && priority >= 0 && priority <= MAX_PRIORITY) return [];
-  if (typeof priority === 'number' && Token.isUnresolved(priority)) {
+  if (typeof priority === 'number' && isDeployTimeToken(priority)) {
     return [{ property, value: priority, problem: 'is a token that is only known at deploy time', fix: 'give the priority as a literal number' }];
   }
   return [{ property, value: priority, problem: `is not an integer from 0 to ${MAX_PRIORITY}`, fix: 'use a whole number such as 10, 20, 30; lower values are tried first' }];

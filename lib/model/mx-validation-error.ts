@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { isDeployTimeToken } from './deploy-time-token';
 import { ValidationReason } from './validation-reason';
 
 /**
@@ -31,7 +31,7 @@ export function formatReason(reason: ValidationReason): string {
  */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (Token.isUnresolved(value)) return '(a token, only known at deploy time)';
+  if (isDeployTimeToken(value)) return '(a token, only known at deploy time)';
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value, (_key, nested: unknown) => (typeof nested === 'number' && !Number.isFinite(nested) ? String(nested) : nested)) ?? String(value);
 }

@@ -9,6 +9,7 @@ import { describeWindow, WindowMinutes } from './maintenance-window';
 import { LegacyPolicy, RolloutStage } from './rollout-stage';
 import { STAGE_PREDECESSORS } from './stage-order';
 import { TerraformData } from '../terraform/terraform-data';
+import { gateId } from './gate-id';
 
 /** What {@link RolloutGates} needs to know. Durations are in seconds, with a provider's automatic TTL already counted at its real length. */
 export interface RolloutGatesProps {
@@ -44,11 +45,6 @@ const RULES: Readonly<Record<RolloutStage, { readonly wait?: MarkerField.PREVIOU
 /** The stages that may have been applied last before `stage`, as the gate names them (NO_STAGE: none). */
 function predecessors(stage: RolloutStage): string[] {
   return STAGE_PREDECESSORS[stage].map((previous) => previous ?? NO_STAGE);
-}
-
-/** The id of the `terraform_data` gate that refuses `stage`; tools reading synth output find gates by it. */
-export function gateId(stage: RolloutStage): string {
-  return `${stage.toLowerCase()}_gate`;
 }
 
 /** The id of the `terraform_data` marker that holds when `stage` was applied. */

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudMail, CloudMailMx, DnsTarget } from '../../lib';
@@ -7,6 +7,8 @@ import { findFreePort, nsdAvailable, RunningNsd, startNsd } from './check/nsd-ha
 import { synthToTempDir } from './synth/synth-to-temp-dir';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'cloudmail-mx');
+
+const REPO = join(__dirname, '..', '..');
 
 function runBin(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -21,6 +23,8 @@ const run = nsdAvailable() ? describe : describe.skip;
 run('./bin/cloudmail-mx check against NSD', () => {
   let nsd: RunningNsd;
   let outdir: string;
+  // NSD is the resolver and the fallback: nothing may be asked outside this machine.
+  const viaNsd = (): string[] => ['--resolver', nsd.address, '--fallback-resolver', nsd.address];
   beforeAll(async () => {
     nsd = await startNsd('127.0.0.1', await findFreePort(), PRIMARY_ZONES);
     outdir = synthToTempDir((stack) => {
@@ -34,7 +38,7 @@ run('./bin/cloudmail-mx check against NSD', () => {
   });
 
   test('--json prints the fixed shape and exits 0 when every domain is ok or warn', async () => {
-    const { code, stdout } = await runBin(['check', 'ok.test', 'demoted.test', '--resolver', nsd.address, '--json']);
+    const { code, stdout } = await runBin(['check', 'ok.test', 'demoted.test', ...viaNsd(), '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['ok.test', 'ok'], ['demoted.test', 'warn']]);
@@ -42,7 +46,7 @@ run('./bin/cloudmail-mx check against NSD', () => {
   });
 
   test('exits 1 when a domain fails, and the human report shows the records and the fix', async () => {
-    const { code, stdout } = await runBin(['check', 'legacy.test', '--resolver', nsd.address]);
+    const { code, stdout } = await runBin(['check', 'legacy.test', ...viaNsd()]);
     expect(code).toBe(1);
     expect(stdout).toContain('legacy.test  FAIL');
     expect(stdout).toMatch(/127\.0\.0\.1:\d+\s+10\s+mail\.legacy\.test\s+3600/);
@@ -52,7 +56,7 @@ run('./bin/cloudmail-mx check against NSD', () => {
   });
 
   test('exits 2 when a domain cannot be checked', async () => {
-    const { code, stdout } = await runBin(['check', 'missing.ok.test', '--resolver', nsd.address]);
+    const { code, stdout } = await runBin(['check', 'missing.ok.test', ...viaNsd()]);
     expect(code).toBe(2);
     expect(stdout).toContain('ERROR NXDOMAIN');
   });
@@ -64,11 +68,43 @@ run('./bin/cloudmail-mx check against NSD', () => {
   });
 
   test('--from-synth checks every domain of the synthesized stacks against its own expected set', async () => {
-    const { code, stdout } = await runBin(['check', '--from-synth', outdir, '--resolver', nsd.address, '--json']);
+    const { code, stdout } = await runBin(['check', '--from-synth', outdir, ...viaNsd(), '--json']);
     const report = JSON.parse(stdout);
     expect(report.domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['ok.test', 'fail'], ['synth.test', 'ok']]);
     expect(report.domains[0].findings.map((f: { code: string }) => f.code)).toEqual(['MISSING_BACKUP']);
     expect(code).toBe(1);
+  });
+
+  test('--file: a bad line is an error entry (exit 2), every other domain is checked', async () => {
+    const list = join(outdir, 'mixed.txt');
+    writeFileSync(list, 'ok.test\nexa mple.test\ndemoted.test\n');
+    const { code, stdout } = await runBin(['check', '--file', list, ...viaNsd(), '--json']);
+    const report = JSON.parse(stdout);
+    expect(report.domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['ok.test', 'ok'], ['exa mple.test', 'error'], ['demoted.test', 'warn']]);
+    expect(report.domains[1].findings[0].message).toContain(`${list} line 2: "exa mple.test"`);
+    expect(code).toBe(2);
+  });
+
+  test('a reader that closes the pipe early (| head -1) ends the output quietly, with the verdict\'s exit code', () => {
+    const list = join(outdir, 'many.txt');
+    writeFileSync(list, 'ok.test\n'.repeat(400)); // about 100 kB of JSON: more than a pipe holds
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" check --file "${list}" ${viaNsd().join(' ')} --json | head -1`], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stdout).toBe('{\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test('the check command loads nothing from cdktf or the providers, even with --from-synth', () => {
+    const script = `require('tsx/cjs');
+      const { runCli } = require('./tools/cli.ts');
+      const quiet = { write: () => true };
+      runCli(['check', '--from-synth', ${JSON.stringify(outdir)}, ${viaNsd().map((a) => JSON.stringify(a)).join(', ')}], { stdout: quiet, stderr: quiet }).then((code) => {
+        const loaded = Object.keys(require.cache).filter((path) => /node_modules[\\/](cdktf|@cdktf|constructs)[\\/]/.test(path));
+        process.stdout.write(JSON.stringify({ code, loaded }));
+      });`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ code: 1, loaded: [] });
   });
 
   test('--file adds domains and --expect-file sets the expected set', async () => {
@@ -76,7 +112,7 @@ run('./bin/cloudmail-mx check against NSD', () => {
     const expected = join(outdir, 'servers.json');
     writeFileSync(list, '# domains\nsynth.test\n\n');
     writeFileSync(expected, JSON.stringify([{ hostName: 'mx1.cloudaccess.net', priority: 10 }, { hostName: 'backup.ok.test', priority: 20 }]));
-    const { code, stdout } = await runBin(['check', '--file', list, '--expect-file', expected, '--resolver', nsd.address, '--json']);
+    const { code, stdout } = await runBin(['check', '--file', list, '--expect-file', expected, ...viaNsd(), '--json']);
     expect(JSON.parse(stdout).domains.map((d: { domain: string; status: string }) => [d.domain, d.status])).toEqual([['synth.test', 'ok']]);
     expect(code).toBe(0);
   });

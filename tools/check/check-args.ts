@@ -5,8 +5,9 @@ import { normalizeDnsName } from '../../lib/model/dns-name';
 import { MxServer } from '../../lib/model/mx-server';
 import { RolloutStage } from '../../lib/rollout/rollout-stage';
 import { parseMxRecordText } from '../synth/read-mx-manifest';
-import { readSynthOutput, SynthesizedMxSet } from '../synth/read-synth-output';
+import type { SynthesizedMxSet } from '../synth/read-synth-output';
 import { CheckDomainsOptions, DEFAULT_CONCURRENCY, DomainCheckRequest } from './check-domain';
+import { MAX_TIMEOUT_MS } from './dns-query';
 
 /** The usage text of `cloudmail-mx check`. */
 export const CHECK_USAGE = `Usage: cloudmail-mx check <domain...> [options]
@@ -18,11 +19,17 @@ Asks DNS which MX records a domain really serves and says what is wrong and how 
   --expect-file <servers.json> expected set as [{ "hostName": "...", "priority": 10 }]
   --from-synth <cdktf.out>     expected sets for every domain found in synthesized stacks
                                (in stage LOWER_TTL: exactly its declared legacy list)
-  --resolver <ip[:port]>       (repeatable) DNS server(s) to ask; default: the system resolvers
-  --authoritative              find the domain's NS via the resolver and ask every authoritative server
-  --file <domains.txt>         one domain per line (# comments), in addition to arguments
+  --resolver <ip[:port]>       (repeatable) DNS server(s) to ask, e.g. 192.0.2.53:53 or [2001:db8::53]:53;
+                               default: the system resolvers
+  --fallback-resolver <ip[:port]>
+                               (repeatable) asked when a --resolver refuses a question it does not serve
+                               (MX targets, name servers); default: the system resolvers
+  --authoritative              find the zone's name servers (parent delegation and the zone's own NS set)
+                               through the resolvers, in order, and ask every one, IPv4 and IPv6
+  --file <domains.txt>         one domain per line (# comments), in addition to arguments; a line that
+                               is not a domain is reported as an error entry, the others are checked
   --concurrency <n>            domains checked at once (default ${DEFAULT_CONCURRENCY})
-  --timeout <ms>               per query attempt; 3 attempts (default 2000)
+  --timeout <ms>               per query attempt, at most ${MAX_TIMEOUT_MS}; 3 attempts (default 2000)
   --json                       machine-readable result on stdout
 
 Exit codes: 0 every domain ok or warn, 1 a domain fails, 2 usage error or a domain could not be checked.`;
@@ -52,8 +59,8 @@ export function parseCheckArgs(args: readonly string[]): CheckCommand {
   }
   const sources = [values['expect-file'] !== undefined, values['from-synth'] !== undefined, (values.backup ?? []).length > 0].filter(Boolean).length;
   if (sources > 1) throw new UsageError('--backup, --expect-file and --from-synth each give the expected set. Fix: use only one of them.');
-  const domains = [...positionals, ...(values.file === undefined ? [] : readDomainFile(values.file))];
-  const requests = values['from-synth'] === undefined ? domains.map((domain) => ({ domain })) : synthRequests(values['from-synth'], domains);
+  const domains: DomainCheckRequest[] = [...positionals.map((domain) => ({ domain })), ...(values.file === undefined ? [] : readDomainFile(values.file))];
+  const requests = values['from-synth'] === undefined ? domains : synthRequests(values['from-synth'], domains.map((request) => request.domain));
   if (requests.length === 0) throw new UsageError(`No domain to check. Fix: name at least one domain, e.g. cloudmail-mx check example.com, or use --file or --from-synth.\n\n${CHECK_USAGE}`);
   return {
     requests,
@@ -62,9 +69,10 @@ export function parseCheckArgs(args: readonly string[]): CheckCommand {
     options: {
       expected: values['expect-file'] === undefined ? CloudMail.servers({ backups: values.backup ?? [] }) : readExpectFile(values['expect-file']),
       resolvers: values.resolver,
+      fallbackResolvers: values['fallback-resolver'],
       authoritative: values.authoritative ?? false,
       concurrency: positiveInteger('--concurrency', values.concurrency) ?? DEFAULT_CONCURRENCY,
-      timeoutMs: positiveInteger('--timeout', values.timeout),
+      timeoutMs: positiveInteger('--timeout', values.timeout, MAX_TIMEOUT_MS),
     },
   };
 }
@@ -76,6 +84,7 @@ function parseOrExplain(args: readonly string[]) {
     'expect-file': { type: 'string' },
     'from-synth': { type: 'string' },
     resolver: { type: 'string', multiple: true },
+    'fallback-resolver': { type: 'string', multiple: true },
     authoritative: { type: 'boolean' },
     file: { type: 'string' },
     concurrency: { type: 'string' },
@@ -94,10 +103,11 @@ export function parseArgsOrExplain<const T extends ParseArgsConfig>(config: T, u
   }
 }
 
-export function positiveInteger(option: string, value: string | undefined): number | undefined {
+export function positiveInteger(option: string, value: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1) throw new UsageError(`${option} ${value} is not a positive whole number. Fix: give e.g. ${option} 16.`);
+  if (number > max) throw new UsageError(`${option} ${value} is more than ${max}. Fix: give at most ${option} ${max}.`);
   return number;
 }
 
@@ -109,8 +119,34 @@ function readText(option: string, path: string): string {
   }
 }
 
-export function readDomainFile(path: string): string[] {
-  return readText('--file', path).split(/\r?\n/).map((line) => line.replace(/#.*/, '').trim()).filter((line) => line !== '');
+/** A domain read from a line of a --file; its origin is spelled out only when a report needs it (a fleet file has many lines). */
+class FileLine implements DomainCheckRequest {
+  constructor(public readonly domain: string, private readonly path: string, private readonly line: number) {}
+
+  public get origin(): string {
+    return `${this.path} line ${this.line}`;
+  }
+}
+
+/** Bad lines listed in full when no line of a --file is a domain; the rest are counted. */
+const MAX_BAD_LINES_SHOWN = 5;
+
+/**
+ * The domains of a --file, each with its line number as origin: a line that
+ * is not a domain becomes an error entry of the report, and the other lines
+ * are checked. A file without a single domain (the wrong file) is a usage
+ * error that shows its first bad lines only.
+ */
+export function readDomainFile(path: string): DomainCheckRequest[] {
+  const requests: FileLine[] = [];
+  readText('--file', path).split('\n').forEach((line, index) => {
+    const domain = (line.includes('#') ? line.slice(0, line.indexOf('#')) : line).trim();
+    if (domain !== '') requests.push(new FileLine(domain, path, index + 1));
+  });
+  if (requests.length === 0 || requests.some((request) => normalizeDnsName(request.domain, { property: 'domain' }).name !== undefined)) return requests;
+  const shown = requests.slice(0, MAX_BAD_LINES_SHOWN).map((request) => `  ${request.origin}: ${JSON.stringify(request.domain.length > 60 ? `${request.domain.slice(0, 60)}…` : request.domain)}`);
+  const more = requests.length > MAX_BAD_LINES_SHOWN ? [`  … and ${requests.length - MAX_BAD_LINES_SHOWN} more`] : [];
+  throw new UsageError(`--file ${path}: none of its ${requests.length} line(s) is a domain name:\n${[...shown, ...more].join('\n')}\nFix: give a file with one domain per line (# starts a comment).`);
 }
 
 function readExpectFile(path: string): MxServer[] {
@@ -126,6 +162,9 @@ function readExpectFile(path: string): MxServer[] {
 }
 
 function synthRequests(outdir: string, domains: readonly string[]): DomainCheckRequest[] {
+  // Loaded only for --from-synth: a plain check should not pay for the synth reader.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readSynthOutput } = require('../synth/read-synth-output') as typeof import('../synth/read-synth-output');
   let sets: SynthesizedMxSet[];
   try {
     sets = readSynthOutput(outdir);
@@ -137,7 +176,7 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
   const wanted = new Set(domains.map((domain) => normalizeDnsName(domain, { property: 'domain' }).name ?? domain));
   const missing = [...wanted].filter((domain) => !requests.some((request) => request.domain === domain));
   if (missing.length > 0) {
-    throw new UsageError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the synthesized stacks in ${outdir} (found: ${requests.map((r) => r.domain).join(', ') || 'none'}). Fix: check the spelling, or leave the domains out to check every synthesized domain.`);
+    throw new UsageError(`${listSome(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the synthesized stacks in ${outdir} (found: ${listSome(requests.map((r) => r.domain)) || 'none'}). Fix: check the spelling, or leave the domains out to check every synthesized domain.`);
   }
   return requests.filter((request) => wanted.has(request.domain));
 }
@@ -146,4 +185,9 @@ function synthRequests(outdir: string, domains: readonly string[]): DomainCheckR
 function declaredLegacyRequest({ domain, manifest }: SynthesizedMxSet): DomainCheckRequest | undefined {
   if (manifest?.rollout?.stage !== RolloutStage.LOWER_TTL || manifest.legacy === undefined) return undefined;
   return { domain, expected: manifest.legacy.records.map(parseMxRecordText), declaredLegacy: true };
+}
+
+/** The first ten names, then how many more: a long list must not flood the message. */
+function listSome(names: readonly string[]): string {
+  return names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`;
 }

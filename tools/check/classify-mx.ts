@@ -3,6 +3,7 @@ import { suggestCloudMailHost } from '../../lib/cloudmail/typo-guard';
 import { isIpLiteral } from '../../lib/model/dns-name';
 import { compareMxRecords, MxRecord, NULL_MX_HOST } from '../../lib/model/mx-server';
 import { Finding, FindingCode, finding, Severity } from './finding';
+import { NameServer, NameServerListing } from './name-servers';
 import { ServedMxRecord, ServerObservation, TargetLookup } from './observation';
 
 /** The TTL the CloudMail article asks for while records change, in seconds. */
@@ -20,12 +21,16 @@ export interface ClassifyInput {
   readonly now: Date;
   /** `expected` is a LOWER_TTL stage's declared legacy list, which DNS must serve exactly. @default false */
   readonly declaredLegacy?: boolean;
+  /** With --authoritative: the zone's name servers, for findings about the delegation itself. */
+  readonly nameServers?: readonly NameServer[];
 }
 
 /** Servers that served the same MX set. */
 interface ServedSet {
   readonly servers: readonly string[];
   readonly records: readonly ServedMxRecord[];
+  /** The name that owns the set when the domain is a CNAME. */
+  readonly canonicalName?: string;
 }
 
 /**
@@ -34,15 +39,19 @@ interface ServedSet {
  * has not arrived yet.
  */
 export function classifyDomain(input: ClassifyInput): Finding[] {
+  if (isPlainlyExpected(input)) return [];
   const sets = groupBySet(input.observations);
   const setFindings = sets.flatMap((set) => {
-    const found = input.declaredLegacy ? legacyMismatchFindings(input.domain, set.records, input.expected) : classifyRecords(input.domain, set.records, input.expected);
+    const owner = set.canonicalName ?? input.domain;
+    const found = input.declaredLegacy ? legacyMismatchFindings(owner, set.records, input.expected) : classifyRecords(owner, set.records, input.expected);
     return sets.length > 1 ? found.map((f) => ({ ...f, message: `On ${set.servers.join(', ')}: ${f.message}` })) : found;
   });
   const inconsistent = consistencyFindings(input.domain, sets, input.now);
   const settled = setFindings.length === 0 && inconsistent.length === 0;
   return unique([
     ...serverErrorFindings(input.domain, input.observations),
+    ...cnameFindings(input.domain, input.observations),
+    ...delegationFindings(input.domain, input.nameServers ?? []),
     ...setFindings,
     ...targetFindings(sets, input.targets),
     ...inconsistent,
@@ -51,15 +60,31 @@ export function classifyDomain(input: ClassifyInput): Finding[] {
   ]);
 }
 
+/**
+ * The common case of a fleet, decided without building any finding: one
+ * server, no CNAME, no delegation to judge, exactly the expected records
+ * (same hosts, same priorities) and every target with an address.
+ */
+function isPlainlyExpected(input: ClassifyInput): boolean {
+  if (input.observations.length !== 1 || input.nameServers !== undefined) return false;
+  const { outcome } = input.observations[0];
+  if (outcome.kind !== 'records' || outcome.canonicalName !== undefined || outcome.records.length !== input.expected.length) return false;
+  for (let i = 0; i < outcome.records.length; i++) {
+    const [served, wanted] = [outcome.records[i], input.expected[i]];
+    if (served.hostName !== wanted.hostName || served.priority !== wanted.priority) return false;
+    if (input.targets.get(served.hostName)?.kind !== 'address') return false;
+  }
+  return true;
+}
+
 /** Findings about one served set; empty when it is exactly what is expected (priorities may differ in value, not in order). */
 export function classifyRecords(domain: string, records: readonly ServedMxRecord[], expected: readonly MxRecord[]): Finding[] {
-  const wanted = describeRecords(expected);
   if (records.length === 0) {
-    return [finding(FindingCode.NO_MX, Severity.FAIL, `${domain} has no MX records, so senders fall back to its A/AAAA record or give up.`, `publish ${wanted}.`)];
+    return [finding(FindingCode.NO_MX, Severity.FAIL, `${domain} has no MX records, so senders fall back to its A/AAAA record or give up.`, `publish ${describeRecords(expected)}.`)];
   }
   const expectedHosts = new Set(expected.map((record) => record.hostName));
   if (records.some((record) => record.hostName === NULL_MX_HOST) && !expectedHosts.has(NULL_MX_HOST)) {
-    return [finding(FindingCode.NULL_MX, Severity.FAIL, `${domain} publishes a null MX ("0 ."), which tells every sender that it accepts no mail.`, `delete the "0 ." record and publish ${wanted}.`)];
+    return [finding(FindingCode.NULL_MX, Severity.FAIL, `${domain} publishes a null MX ("0 ."), which tells every sender that it accepts no mail.`, `delete the "0 ." record and publish ${describeRecords(expected)}.`)];
   }
   const served = new Map(records.map((record) => [record.hostName, record]));
   return [
@@ -125,19 +150,58 @@ function legacyFindings(domain: string, records: readonly ServedMxRecord[], expe
   });
 }
 
+/** "192.0.2.53:53 (ns1.example.net)" with --authoritative, else the address. */
+function labelOf(observation: ServerObservation): string {
+  return observation.nameServer === undefined || observation.nameServer === observation.server ? observation.server : `${observation.server} (${observation.nameServer})`;
+}
+
 function serverErrorFindings(domain: string, observations: readonly ServerObservation[]): Finding[] {
-  return observations.flatMap(({ server, outcome }): Finding[] => {
+  return observations.flatMap((observation): Finding[] => {
+    const { outcome } = observation;
+    const server = labelOf(observation);
     switch (outcome.kind) {
       case 'nxdomain':
-        return [finding(FindingCode.NXDOMAIN, Severity.ERROR, `${server} says ${domain} does not exist (NXDOMAIN).`, 'check the spelling of the domain, and that its zone is delegated to the DNS provider you deployed to.')];
+        return outcome.canonicalName === undefined
+          ? [finding(FindingCode.NXDOMAIN, Severity.ERROR, `${server} says ${domain} does not exist (NXDOMAIN).`, 'check the spelling of the domain, and that its zone is delegated to the DNS provider you deployed to.')]
+          : [finding(FindingCode.NXDOMAIN, Severity.ERROR, `${server} says ${outcome.canonicalName}, the CNAME target of ${domain}, does not exist (NXDOMAIN), so mail for ${domain} cannot be delivered.`, `point the CNAME at a name that exists, or replace it by MX records of ${domain}'s own.`)];
       case 'timeout':
         return [finding(FindingCode.TIMEOUT, Severity.ERROR, `${server} did not answer for ${domain}: ${outcome.detail}.`, 'check that the server is reachable, or raise --timeout, and run the check again.')];
       case 'servfail':
         return [finding(FindingCode.SERVFAIL, Severity.ERROR, `${server} could not answer for ${domain}: ${outcome.detail}.`, 'check the zone on that server (a broken DNSSEC chain or a lame delegation gives SERVFAIL; REFUSED means it does not serve the zone), then run the check again.')];
+      case 'unreachable':
+        return [finding(FindingCode.UNREACHABLE, Severity.ERROR, `${server} could not be asked about ${domain}: ${outcome.detail}.`, 'check that the address is right and reachable from here (an IPv6 name server needs IPv6 on this machine), then run the check again; a name server that resolvers cannot reach should leave the delegation.')];
+      case 'lame':
+        return [finding(FindingCode.LAME_DELEGATION, Severity.ERROR, `${server} is listed as a name server of ${domain}'s zone, but it ${outcome.detail}. Resolvers that pick it get no usable answer, and what it serves for ${domain} is unknown.`, `make that server serve the zone, or remove it from the zone's NS set and from the delegation at the registrar.`)];
+      case 'referral':
+        return [finding(FindingCode.REFERRAL, Severity.ERROR, `${server} ${outcome.detail}: it does not resolve recursively (a root, TLD or authoritative-only server), so it cannot say what senders see for ${domain}.`, 'give --resolver a recursive resolver (or leave it out to use the system\'s), or add --authoritative to ask the zone\'s own servers.')];
+      case 'no-address':
+        return [finding(FindingCode.NS_NO_ADDRESS, Severity.WARN, `${outcome.detail[0].toUpperCase()}${outcome.detail.slice(1)}; the other name servers of ${domain}'s zone were checked.`, 'give that name server an A or AAAA record, or remove it from the zone\'s NS set and from the delegation at the registrar.')];
       case 'records':
         return [];
     }
   });
+}
+
+/** DOMAIN_IS_CNAME once per CNAME target the servers named. */
+function cnameFindings(domain: string, observations: readonly ServerObservation[]): Finding[] {
+  const targets = new Set(observations.flatMap(({ outcome }) => (outcome.kind === 'records' && outcome.canonicalName !== undefined ? [outcome.canonicalName] : [])));
+  return [...targets].map((target) => finding(FindingCode.DOMAIN_IS_CNAME, Severity.WARN,
+    `${domain} is a CNAME to ${target}. Mail follows the CNAME (RFC 5321 §5.1), so the MX records of ${target} were judged; whoever changes ${target}'s MX records changes where ${domain}'s mail goes.`,
+    `nothing, if ${target} is meant to receive ${domain}'s mail; otherwise replace the CNAME by MX records of ${domain}'s own (a CNAME cannot have other records beside it).`));
+}
+
+/** DELEGATION_MISMATCH when some name servers are only in the parent's delegation or only in the zone's NS set. */
+function delegationFindings(domain: string, nameServers: readonly NameServer[]): Finding[] {
+  const only = (listing: NameServerListing) => nameServers.filter((ns) => ns.listedIn.length === 1 && ns.listedIn[0] === listing).map((ns) => ns.name);
+  const [delegationOnly, zoneOnly] = [only(NameServerListing.DELEGATION), only(NameServerListing.ZONE)];
+  if (delegationOnly.length === 0 && zoneOnly.length === 0) return [];
+  const parts = [
+    ...(delegationOnly.length > 0 ? [`only the parent's delegation lists ${delegationOnly.join(', ')}`] : []),
+    ...(zoneOnly.length > 0 ? [`only the zone's own NS set lists ${zoneOnly.join(', ')}`] : []),
+  ];
+  return [finding(FindingCode.DELEGATION_MISMATCH, Severity.WARN,
+    `The name servers of ${domain}'s zone differ between the parent and the zone: ${parts.join('; ')}. Resolvers use either list, so every server on both was asked.`,
+    'make the delegation at the registrar and the zone\'s NS records list the same servers.')];
 }
 
 function consistencyFindings(domain: string, sets: readonly ServedSet[], now: Date): Finding[] {
@@ -165,6 +229,8 @@ function targetFindings(sets: readonly ServedSet[], targets: ReadonlyMap<string,
         return [finding(FindingCode.TIMEOUT, Severity.ERROR, `The address of the MX target ${host} could not be looked up: ${lookup.detail}.`, 'check that the resolver is reachable, or raise --timeout, and run the check again.')];
       case 'servfail':
         return [finding(FindingCode.SERVFAIL, Severity.ERROR, `The address of the MX target ${host} could not be looked up: ${lookup.detail}.`, 'check the resolver and the zone of that host, then run the check again.')];
+      case 'unreachable':
+        return [finding(FindingCode.UNREACHABLE, Severity.ERROR, `The address of the MX target ${host} could not be looked up: ${lookup.detail}.`, 'check that the resolver is reachable from here, then run the check again.')];
       case 'address':
       case undefined:
         return [];
@@ -181,12 +247,13 @@ function ttlFindings(domain: string, sets: readonly ServedSet[], now: Date): Fin
 }
 
 function groupBySet(observations: readonly ServerObservation[]): ServedSet[] {
-  const sets = new Map<string, { servers: string[]; records: readonly ServedMxRecord[] }>();
-  for (const { server, outcome } of observations) {
+  const sets = new Map<string, { servers: string[]; records: readonly ServedMxRecord[]; canonicalName?: string }>();
+  for (const observation of observations) {
+    const { outcome } = observation;
     if (outcome.kind !== 'records') continue;
     const key = describeRecords(outcome.records);
-    const set = sets.get(key) ?? { servers: [], records: outcome.records };
-    set.servers.push(server);
+    const set = sets.get(key) ?? { servers: [], records: outcome.records, ...(outcome.canonicalName !== undefined && { canonicalName: outcome.canonicalName }) };
+    set.servers.push(labelOf(observation));
     sets.set(key, set);
   }
   return [...sets.values()];

@@ -26,6 +26,20 @@ export enum FindingCode {
   NXDOMAIN = 'NXDOMAIN',
   TIMEOUT = 'TIMEOUT',
   SERVFAIL = 'SERVFAIL',
+  /** A server asked as one of the zone's authoritative servers answered without authority (e.g. a referral). */
+  LAME_DELEGATION = 'LAME_DELEGATION',
+  /** A server given as resolver answered with a referral: it does not resolve recursively. */
+  REFERRAL = 'REFERRAL',
+  /** A server could not be asked at all: no route (e.g. no IPv6 here), nothing listening, TCP refused after truncation. */
+  UNREACHABLE = 'UNREACHABLE',
+  /** The domain is a CNAME; mail follows it, so the MX set at the end of the chain was judged. */
+  DOMAIN_IS_CNAME = 'DOMAIN_IS_CNAME',
+  /** A name server of the zone has no address, so nobody can ask it. */
+  NS_NO_ADDRESS = 'NS_NO_ADDRESS',
+  /** The parent's delegation and the zone's own NS set list different name servers. */
+  DELEGATION_MISMATCH = 'DELEGATION_MISMATCH',
+  /** An entry to check is not a domain name (e.g. a bad line in --file). */
+  INVALID_DOMAIN = 'INVALID_DOMAIN',
 }
 
 /** One thing wrong with what DNS serves; another command's findings carry its own codes. */

@@ -1,81 +1,113 @@
 import { compareMxRecords } from '../../lib/model/mx-server';
-import { DnsQuestion, DnsQueryType } from './dns-message';
+import { DnsResponse } from './dns-message';
 import { queryDns, QueryOptions, QueryResult } from './dns-query';
-import { DNS_PORT, DnsServerAddress, formatDnsServerAddress, isLoopback } from './dns-server-address';
-import { ServerOutcome, TargetLookup } from './observation';
+import { DnsServerAddress, formatDnsServerAddress } from './dns-server-address';
+import { ServedMxRecord, ServerOutcome, TargetLookup } from './observation';
+import { askResolvers, isReferral, Resolvers } from './resolvers';
 
-/** Asks one server for a domain's MX set. */
-export async function lookUpMx(server: DnsServerAddress, domain: string, options: QueryOptions): Promise<ServerOutcome> {
-  const result = await queryDns(server, { name: domain, type: 'MX' }, options);
-  if (result.kind === 'timeout') return { kind: 'timeout', detail: describeTimeout(result.attempts, result.timeoutMs) };
-  const { rcode, answers } = result.response;
-  if (rcode === 'NXDOMAIN') return { kind: 'nxdomain' };
-  if (rcode !== 'NOERROR') return { kind: 'servfail', detail: `it answered ${rcode}` };
-  const records = answers.flatMap((answer) => (answer.type === 'MX' && answer.name === domain ? [{ hostName: answer.exchange, priority: answer.preference, ttl: answer.ttl }] : []));
-  return { kind: 'records', records: records.sort(compareMxRecords) };
+/** The longest CNAME chain followed, as resolvers bound theirs. */
+export const MAX_CNAME_CHAIN = 8;
+
+/** How a server is asked for a domain's MX set. */
+export enum AskedAs {
+  /** A resolver: it recurses, and follows CNAMEs for us. */
+  RESOLVER = 'resolver',
+  /** One of the zone's own servers: asked without recursion, it must answer with authority. */
+  AUTHORITATIVE = 'authoritative',
 }
 
-/** Whether an MX target has an address, is a CNAME, or neither, as the resolver sees it. */
-export async function lookUpTarget(resolver: DnsServerAddress, host: string, options: QueryOptions): Promise<TargetLookup> {
+/** A server's MX answer, or the name its CNAME chain leads to when that server has no MX set for it. */
+export type MxLookup = ServerOutcome | { readonly kind: 'cname'; readonly canonicalName: string };
+
+/**
+ * Asks one server for a domain's MX set. A CNAME chain in the answer is
+ * followed (mail follows it, RFC 5321 §5.1): a resolver is asked again for
+ * the end of the chain when its answer stops short; an authoritative server
+ * gives `cname`, since the chain's end may live in another zone. A resolver
+ * that answers with a referral, or an authoritative server that answers
+ * without authority, gives no MX verdict: it is `referral` or `lame`.
+ */
+export async function lookUpMx(server: DnsServerAddress, domain: string, options: QueryOptions, askedAs: AskedAs): Promise<MxLookup> {
+  const queryOptions = askedAs === AskedAs.AUTHORITATIVE ? { ...options, recursionDesired: false } : options;
+  let name = domain;
+  for (let asked = 0; asked < MAX_CNAME_CHAIN; asked++) {
+    const result = await queryDns(server, { name, type: 'MX' }, queryOptions);
+    const failure = failureOf(result, `the MX query for ${name}`);
+    if (failure !== undefined) return failure;
+    const { response } = result as Extract<QueryResult, { kind: 'answered' }>;
+    const canonicalName = followCnames(response, name);
+    const aliased = canonicalName !== domain;
+    if (askedAs === AskedAs.AUTHORITATIVE && !response.authoritative && (response.rcode === 'NOERROR' || response.rcode === 'NXDOMAIN')) {
+      return { kind: 'lame', detail: describeLameAnswer(response, name) };
+    }
+    if (response.rcode === 'NXDOMAIN') return aliased ? { kind: 'nxdomain', canonicalName } : { kind: 'nxdomain' };
+    if (response.rcode !== 'NOERROR') return { kind: 'servfail', detail: `it answered ${response.rcode}` };
+    const records = mxRecordsOf(response, canonicalName);
+    if (records.length > 0 || canonicalName === name) {
+      if (records.length === 0 && askedAs === AskedAs.RESOLVER && isReferral(response)) return { kind: 'referral', detail: describeReferral(response) };
+      return aliased ? { kind: 'records', records, canonicalName } : { kind: 'records', records };
+    }
+    if (askedAs === AskedAs.AUTHORITATIVE) return { kind: 'cname', canonicalName };
+    name = canonicalName;
+  }
+  return { kind: 'servfail', detail: `the CNAME chain of ${domain} is longer than ${MAX_CNAME_CHAIN} names` };
+}
+
+/** The end of the CNAME chain that starts at `name` in the answer section (at most {@link MAX_CNAME_CHAIN} links). */
+function followCnames(response: DnsResponse, name: string): string {
+  let current = name;
+  for (let links = 0; links < MAX_CNAME_CHAIN; links++) {
+    const alias = response.answers.find((answer) => answer.type === 'CNAME' && answer.name === current);
+    if (alias === undefined || alias.type !== 'CNAME') return current;
+    current = alias.value;
+  }
+  return current;
+}
+
+function mxRecordsOf(response: DnsResponse, owner: string): ServedMxRecord[] {
+  const records: ServedMxRecord[] = [];
+  for (const answer of response.answers) {
+    if (answer.type === 'MX' && answer.name === owner) records.push({ hostName: answer.exchange, priority: answer.preference, ttl: answer.ttl });
+  }
+  return records.length > 1 ? records.sort(compareMxRecords) : records;
+}
+
+function describeReferral(response: DnsResponse): string {
+  const delegation = response.authorities.filter((record) => record.type === 'NS');
+  const zone = delegation[0].name;
+  const names = [...new Set(delegation.map((record) => (record.type === 'NS' ? record.value : '')))].sort();
+  return `answered with a referral to the name servers of ${zone === '.' ? 'the root' : zone} (${names.join(', ')}) instead of an answer`;
+}
+
+function describeLameAnswer(response: DnsResponse, name: string): string {
+  if (isReferral(response)) return `${describeReferral(response)}: it is not authoritative for ${name}`;
+  return `answered for ${name} without authority (no AA bit): it does not serve the zone itself`;
+}
+
+/** The outcome of a query that gave no answer, or undefined when it was answered. */
+function failureOf(result: QueryResult, what: string): Extract<ServerOutcome, { detail: string }> | undefined {
+  if (result.kind === 'timeout') return { kind: 'timeout', detail: result.detail };
+  if (result.kind === 'unreachable') return { kind: 'unreachable', detail: `${what}: ${result.detail}` };
+  return undefined;
+}
+
+/**
+ * Whether an MX target has an address, is a CNAME, or neither, as the
+ * resolvers see it. Each resolver is asked in turn until one answers, so a
+ * server that refuses recursion (an authoritative server given as
+ * --resolver) does not hide the verdict: the fallback resolvers answer.
+ */
+export async function lookUpTarget(resolvers: Resolvers, host: string): Promise<TargetLookup> {
   for (const type of ['A', 'AAAA'] as const) {
-    const result = await queryDns(resolver, { name: host, type }, options);
-    if (result.kind === 'timeout') return { kind: 'timeout', detail: `${formatDnsServerAddress(resolver)} ${describeTimeout(result.attempts, result.timeoutMs)}` };
+    const { resolver, result } = await askResolvers(resolvers, { name: host, type });
+    if (result.kind !== 'answered') return { kind: result.kind, detail: `${formatDnsServerAddress(resolver)}: ${result.detail}` };
     const { rcode, answers } = result.response;
     const alias = answers.find((answer) => answer.type === 'CNAME' && answer.name === host);
     if (alias !== undefined && alias.type === 'CNAME') return { kind: 'cname', canonicalName: alias.value };
     if (rcode === 'NXDOMAIN') return { kind: 'no-address' };
     if (rcode !== 'NOERROR') return { kind: 'servfail', detail: `${formatDnsServerAddress(resolver)} answered ${rcode}` };
+    if (isReferral(result.response)) return { kind: 'servfail', detail: `${formatDnsServerAddress(resolver)} ${describeReferral(result.response)}: it does not resolve recursively` };
     if (answers.some((answer) => answer.type === type)) return { kind: 'address' };
   }
   return { kind: 'no-address' };
-}
-
-/** The authoritative servers of a domain, or why they could not be found. */
-export type NameServerDiscovery =
-  | { readonly kind: 'found'; readonly servers: readonly DnsServerAddress[] }
-  | { readonly kind: 'failed'; readonly server: string; readonly outcome: ServerOutcome };
-
-/**
- * Finds the zone that holds `domain` (the closest enclosing name with NS
- * records), then the IPv4 address of each name server, all through the
- * resolver. The servers are asked on port 53, except when the resolver is on
- * loopback: then on the resolver's port, so a test NSD on a high port can
- * serve the delegation and the zone.
- */
-export async function discoverNameServers(resolver: DnsServerAddress, domain: string, options: QueryOptions): Promise<NameServerDiscovery> {
-  const resolverName = formatDnsServerAddress(resolver);
-  const names = await findZoneNameServers(resolver, domain, options);
-  if (names.kind === 'failed') return names;
-  const port = isLoopback(resolver.host) ? resolver.port : DNS_PORT;
-  const addresses = await Promise.all(names.names.map(async (name) => answerValues(await queryDns(resolver, { name, type: 'A' }, options), 'A', name)));
-  const hosts = [...new Set(addresses.flat())];
-  if (hosts.length === 0) {
-    return { kind: 'failed', server: resolverName, outcome: { kind: 'servfail', detail: `none of ${domain}'s name servers (${names.names.join(', ')}) has an IPv4 address` } };
-  }
-  return { kind: 'found', servers: hosts.sort().map((host) => ({ host, port })) };
-}
-
-async function findZoneNameServers(resolver: DnsServerAddress, domain: string, options: QueryOptions): Promise<{ kind: 'found'; names: string[] } | { kind: 'failed'; server: string; outcome: ServerOutcome }> {
-  const labels = domain.split('.');
-  for (let start = 0; start < labels.length - 1; start++) {
-    const question: DnsQuestion = { name: labels.slice(start).join('.'), type: 'NS' };
-    const result = await queryDns(resolver, question, options);
-    const server = formatDnsServerAddress(resolver);
-    if (result.kind === 'timeout') return { kind: 'failed', server, outcome: { kind: 'timeout', detail: `no answer to the NS query for ${question.name}: ${describeTimeout(result.attempts, result.timeoutMs)}` } };
-    if (result.response.rcode === 'NXDOMAIN') return { kind: 'failed', server, outcome: { kind: 'nxdomain' } };
-    if (result.response.rcode !== 'NOERROR') return { kind: 'failed', server, outcome: { kind: 'servfail', detail: `it answered ${result.response.rcode} to the NS query for ${question.name}` } };
-    const names = answerValues(result, 'NS', question.name);
-    if (names.length > 0) return { kind: 'found', names: [...new Set(names)].sort() };
-  }
-  return { kind: 'failed', server: formatDnsServerAddress(resolver), outcome: { kind: 'servfail', detail: `no NS records were found for ${domain} or any parent zone` } };
-}
-
-/** The values of the answer records of one type owned by `name`. */
-function answerValues(result: QueryResult, type: Exclude<DnsQueryType, 'MX'>, name: string): string[] {
-  if (result.kind !== 'answered' || result.response.rcode !== 'NOERROR') return [];
-  return result.response.answers.flatMap((answer) => (answer.type === type && answer.name === name ? [answer.value] : []));
-}
-
-function describeTimeout(attempts: number, timeoutMs: number): string {
-  return `no matching answer after ${attempts} attempt(s) of ${timeoutMs} ms`;
 }

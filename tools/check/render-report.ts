@@ -1,4 +1,4 @@
-import { CheckReport, DomainReport } from './check-domain';
+import { CheckReport, DomainReport, ServerReport } from './check-domain';
 import { DomainStatus, Severity } from './finding';
 
 /** How the human report is drawn. */
@@ -21,8 +21,10 @@ export function renderReport(report: CheckReport, options: RenderOptions): strin
 
 function renderDomain(domain: DomainReport, paint: (color: string, text: string) => string): string {
   const lines = [`${paint(ANSI.bold, domain.domain)}  ${paint(STATUS_COLOR[domain.status], domain.status.toUpperCase())}`];
-  const rows = [['SERVER', 'PRIORITY', 'HOST', 'TTL'], ...domain.servers.flatMap((server) =>
-    server.records.length === 0 ? [[server.server, '-', '(no MX records)', '-']] : server.records.map((record) => [server.server, String(record.priority), record.hostName, String(record.ttl)]))];
+  const rows = [['SERVER', 'PRIORITY', 'HOST', 'TTL'], ...domain.servers.flatMap((server) => {
+    const label = serverLabel(server);
+    return server.records.length === 0 ? [[label, '-', '(no MX records)', '-']] : server.records.map((record) => [label, String(record.priority), record.hostName, String(record.ttl)]);
+  })];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   lines.push(...rows.map((row, index) => {
     const text = `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}`;
@@ -35,6 +37,12 @@ function renderDomain(domain: DomainReport, paint: (color: string, text: string)
     if (fix !== undefined) lines.push(...wrap(`Fix: ${fix}`, MESSAGE_WIDTH).map((line) => `    ${paint(ANSI.bold, line)}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "192.0.2.53:53 (ns1.example.net)" with --authoritative; "…, MX of target.example" when the domain is a CNAME. */
+function serverLabel(server: ServerReport): string {
+  const named = server.nameServer === undefined || server.nameServer === server.server ? server.server : `${server.server} (${server.nameServer})`;
+  return server.canonicalName === undefined ? named : `${named}, MX of ${server.canonicalName}`;
 }
 
 function splitFix(message: string): [string, string | undefined] {

@@ -1,8 +1,12 @@
 import { CheckOptionsError, checkDomains } from './check-domain';
 import { CHECK_USAGE, parseCheckArgs, UsageError } from './check-args';
 import { DomainStatus, Severity } from './finding';
-import { createProgressBar } from './progress-bar';
-import { renderReport } from './render-report';
+
+/* The human report and the progress bar load only when drawn: a scripted --json run skips them. */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const progressBar = () => require('./progress-bar') as typeof import('./progress-bar');
+const humanReport = () => require('./render-report') as typeof import('./render-report');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Where the command writes, and whether each stream is a terminal. */
 export interface CommandIo {
@@ -35,10 +39,10 @@ export async function runCheckCommand(args: readonly string[], io: CommandIo): P
       io.stdout.write(`${CHECK_USAGE}\n`);
       return ExitCode.OK;
     }
-    const progress = io.stderr.isTTY && command.requests.length > 1 ? createProgressBar(io.stderr) : undefined;
+    const progress = io.stderr.isTTY && command.requests.length > 1 ? progressBar().createProgressBar(io.stderr) : undefined;
     const report = await checkDomains(command.requests, { ...command.options, onDomainDone: progress?.update });
     progress?.finish();
-    io.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { color: io.stdout.isTTY === true }));
+    io.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : humanReport().renderReport(report, { color: io.stdout.isTTY === true }));
     return exitCodeFor(report);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CheckOptionsError) {

@@ -105,6 +105,14 @@ function readErrorFindings(domain: string, { server, outcome }: ServerObservatio
       return [finding(DiscoveryFindingCode.TIMEOUT, Severity.ERROR, `${server} did not answer for ${domain}: ${outcome.detail}.`, `check that the server is reachable, or raise --timeout; ${retry}.`)];
     case 'servfail':
       return [finding(DiscoveryFindingCode.SERVFAIL, Severity.ERROR, `${server} could not answer for ${domain}: ${outcome.detail}.`, `check the zone on that server (REFUSED means it does not serve the zone); ${retry}.`)];
+    case 'unreachable':
+      return [finding(DiscoveryFindingCode.UNREACHABLE, Severity.ERROR, `${server} could not be asked about ${domain}: ${outcome.detail}.`, `check the address and the network path to it; ${retry}.`)];
+    case 'lame':
+      return [finding(DiscoveryFindingCode.LAME_DELEGATION, Severity.ERROR, `${server} is listed as a name server of ${domain}'s zone but answered without authority: ${outcome.detail}.`, `fix the delegation or the server's zone; ${retry}.`)];
+    case 'referral':
+      return [finding(DiscoveryFindingCode.REFERRAL, Severity.ERROR, `${server} answered with a referral, so it is not a recursive resolver: ${outcome.detail}.`, 'give a recursive resolver with --resolver, or use --authoritative.')];
+    case 'no-address':
+      return [finding(DiscoveryFindingCode.NS_NO_ADDRESS, Severity.ERROR, `${server} is a name server of ${domain}'s zone, but ${outcome.detail}, so it cannot be asked.`, `give the name server an A or AAAA record (or remove it from the NS set); ${retry}.`)];
     case 'records':
       return [];
   }

@@ -1,4 +1,4 @@
-import { toHostName } from '../check/dns-message';
+import { NULL_MX_HOST } from '../../lib/model/mx-server';
 import { CloudflareMxRecord } from './domain-discovery';
 
 /** The API's documented base URL; CLOUDFLARE_API_BASE_URL overrides it (proxies, tests). */
@@ -94,6 +94,13 @@ function fixFor(status: number, zoneId: string): string {
   return 'run discover again later; if it persists, check www.cloudflarestatus.com';
 }
 
+/** A name as the API gives it, in the form DNS answers are compared in: lowercase, without the trailing dot; "." for a null MX. */
+function apiHostName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === '' || lower === '.') return NULL_MX_HOST;
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
 /** The records of one page that are MX records named `domain`, or undefined when the page does not have the documented shape. */
 function readPage(body: unknown, domain: string): { records: CloudflareMxRecord[]; totalPages?: number } | undefined {
   const page = body as { success?: unknown; result?: unknown; result_info?: { total_pages?: unknown } } | null;
@@ -102,7 +109,7 @@ function readPage(body: unknown, domain: string): { records: CloudflareMxRecord[
   for (const item of page.result as Record<string, unknown>[]) {
     const { id, type, name, content, priority, ttl } = item ?? {};
     if (typeof id !== 'string' || typeof type !== 'string' || typeof name !== 'string' || typeof content !== 'string' || typeof priority !== 'number' || typeof ttl !== 'number') return undefined;
-    if (type === 'MX' && toHostName(name) === domain) records.push({ id, hostName: toHostName(content), priority, ttl });
+    if (type === 'MX' && apiHostName(name) === domain) records.push({ id, hostName: apiHostName(content), priority, ttl });
   }
   const totalPages = page.result_info?.total_pages;
   return { records, totalPages: typeof totalPages === 'number' ? totalPages : undefined };

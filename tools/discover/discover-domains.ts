@@ -1,11 +1,12 @@
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { UsageError } from '../check/check-args';
 import { DEFAULT_CONCURRENCY } from '../check/check-domain';
-import { DEFAULT_QUERY_OPTIONS, QueryOptions } from '../check/dns-query';
-import { DnsServerAddress, formatDnsServerAddress, parseDnsServerAddress, systemResolvers } from '../check/dns-server-address';
-import { discoverNameServers, lookUpMx } from '../check/lookups';
+import { DEFAULT_QUERY_OPTIONS } from '../check/dns-query';
+import { readDnsServerAddress, systemResolvers } from '../check/dns-server-address';
+import { AskedAs, lookUpMx } from '../check/lookups';
 import { mapWithConcurrency } from '../check/map-with-concurrency';
 import { ServerObservation } from '../check/observation';
+import { observationSettings, ObservationSettings, observeDomain } from '../check/observe-domain';
 import { classifyDiscovery } from './classify-discovery';
 import { CLOUDFLARE_API_BASE_URL, CloudflareZoneAccess, listCloudflareMxRecords } from './cloudflare-api';
 import { DiscoveryReport, DomainDiscovery } from './domain-discovery';
@@ -29,7 +30,12 @@ export interface DiscoverOptions {
    */
   readonly resolvers?: readonly string[];
   /**
-   * Find each domain's name servers through the first resolver and ask each directly.
+   * Asked when a resolver refuses a question it does not serve (name servers, the parent's delegation), as "ip" or "ip:port".
+   * @default - the system resolvers
+   */
+  readonly fallbackResolvers?: readonly string[];
+  /**
+   * Find each domain's name servers (the parent's delegation and the zone's NS set) through the resolvers and ask each directly.
    * @default false
    */
   readonly authoritative?: boolean;
@@ -44,10 +50,7 @@ export interface DiscoverOptions {
 const CLOUDFLARE_ZONE_ID = /^[0-9a-f]{32}$/;
 const API_TIMEOUT_MS = 30_000;
 
-interface Settings {
-  readonly resolvers: readonly DnsServerAddress[];
-  readonly authoritative: boolean;
-  readonly query: QueryOptions;
+interface Settings extends ObservationSettings {
   readonly cloudflare?: CloudflareZoneAccess;
 }
 
@@ -62,17 +65,19 @@ export async function discoverDomains(domains: readonly string[], options: Disco
   const names = domains.map((domain, index) => normalizeDnsName(domain, { property: `domains[${index}]` }));
   const problems = names.flatMap((name) => name.reasons.map((r) => `${r.property} = ${JSON.stringify(r.value)}: ${r.problem}. Fix: ${r.fix}`));
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  return { domains: await mapWithConcurrency(names, options.concurrency ?? DEFAULT_CONCURRENCY, (name) => discoverOne(name.name!, settings)) };
+  return { domains: await mapWithConcurrency(names, options.concurrency ?? DEFAULT_CONCURRENCY, (name) => discoverOne(name.name!, settings), (_name, discovery) => discovery) };
 }
 
 function resolveSettings(options: DiscoverOptions): Settings {
   const problems: string[] = [];
-  const resolvers = (options.resolvers ?? []).flatMap((text) => {
-    const address = parseDnsServerAddress(text);
-    if (address === undefined) problems.push(`--resolver ${text} is not an IP address with an optional port. Fix: give it as 192.0.2.53, 192.0.2.53:5353 or [2001:db8::53]:53.`);
-    return address === undefined ? [] : [address];
+  const readServers = (option: string, texts: readonly string[]) => texts.flatMap((text) => {
+    const reading = readDnsServerAddress(text);
+    if (reading.kind === 'address') return [reading.server];
+    problems.push(`${option} ${text} ${reading.problem}. Fix: ${reading.fix}.`);
+    return [];
   });
-  const asked = options.resolvers === undefined ? systemResolvers() : resolvers;
+  const asked = options.resolvers === undefined ? systemResolvers() : readServers('--resolver', options.resolvers);
+  const fallbacks = options.fallbackResolvers === undefined ? systemResolvers() : readServers('--fallback-resolver', options.fallbackResolvers);
   if (asked.length === 0 && problems.length === 0) problems.push('No resolver to ask: none was given and the system has none configured. Fix: pass one, e.g. --resolver 192.0.2.53.');
   const cloudflare = options.cloudflare;
   if (cloudflare !== undefined && !CLOUDFLARE_ZONE_ID.test(cloudflare.zoneId)) {
@@ -84,39 +89,33 @@ function resolveSettings(options: DiscoverOptions): Settings {
   const baseUrl = cloudflare?.baseUrl ?? CLOUDFLARE_API_BASE_URL;
   if (cloudflare !== undefined && !URL.canParse(baseUrl)) problems.push(`CLOUDFLARE_API_BASE_URL ${baseUrl} is not a URL. Fix: unset it, or give e.g. ${CLOUDFLARE_API_BASE_URL}.`);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const query = { ...DEFAULT_QUERY_OPTIONS, timeoutMs: options.timeoutMs ?? DEFAULT_QUERY_OPTIONS.timeoutMs };
   return {
-    resolvers: asked,
-    authoritative: options.authoritative ?? false,
-    query: { ...DEFAULT_QUERY_OPTIONS, timeoutMs: options.timeoutMs ?? DEFAULT_QUERY_OPTIONS.timeoutMs },
+    ...observationSettings(asked, fallbacks, query, options.authoritative ?? false),
     cloudflare: cloudflare && { baseUrl, token: cloudflare.token, zoneId: cloudflare.zoneId, timeoutMs: API_TIMEOUT_MS },
   };
 }
 
 async function discoverOne(domain: string, settings: Settings): Promise<DomainDiscovery> {
-  const [resolver] = settings.resolvers;
-  const [nameServers, observations, resolverAnswer, listing] = await Promise.all([
-    lookUpNameServerNames(resolver, domain, settings.query),
-    observe(domain, settings),
-    settings.authoritative ? ask(resolver, domain, settings.query) : undefined,
+  const [observed, resolverAnswer, listing] = await Promise.all([
+    observeDomain(domain, settings),
+    settings.authoritative ? askResolver(domain, settings) : undefined,
     settings.cloudflare && listCloudflareMxRecords(settings.cloudflare, domain),
   ]);
+  const nameServers = observed.nameServers?.map((nameServer) => nameServer.name) ?? await lookUpNameServerNames(settings.resolvers, domain);
   return classifyDiscovery({
     domain,
     nameServers,
-    observations,
+    observations: observed.observations,
     authoritative: settings.authoritative,
     resolver: resolverAnswer,
     cloudflare: settings.cloudflare && listing && { zoneId: settings.cloudflare.zoneId, listing },
   });
 }
 
-/** Asks the resolvers, or with --authoritative each of the domain's name servers (the failure is the observation when they cannot be found). */
-async function observe(domain: string, settings: Settings): Promise<ServerObservation[]> {
-  const found = settings.authoritative ? await discoverNameServers(settings.resolvers[0], domain, settings.query) : { kind: 'found' as const, servers: settings.resolvers };
-  if (found.kind === 'failed') return [{ server: found.server, outcome: found.outcome }];
-  return Promise.all(found.servers.map((server) => ask(server, domain, settings.query)));
-}
-
-async function ask(server: DnsServerAddress, domain: string, query: QueryOptions): Promise<ServerObservation> {
-  return { server: formatDnsServerAddress(server), outcome: await lookUpMx(server, domain, query) };
+/** The first resolver's answer, which a caching resolver may hold with a TTL counted down: previousTtl is never below it. */
+async function askResolver(domain: string, settings: Settings): Promise<ServerObservation> {
+  const outcome = await lookUpMx(settings.mxServers[0], domain, settings.query, AskedAs.RESOLVER);
+  // A resolver follows CNAMEs itself; a chain it cannot finish is no answer.
+  return { server: settings.mxServerLabels[0], outcome: outcome.kind === 'cname' ? { kind: 'servfail', detail: `the CNAME chain to ${outcome.canonicalName} did not end` } : outcome };
 }

@@ -35,6 +35,10 @@ export enum DiscoveryFindingCode {
   NXDOMAIN = 'NXDOMAIN',
   TIMEOUT = 'TIMEOUT',
   SERVFAIL = 'SERVFAIL',
+  UNREACHABLE = 'UNREACHABLE',
+  LAME_DELEGATION = 'LAME_DELEGATION',
+  REFERRAL = 'REFERRAL',
+  NS_NO_ADDRESS = 'NS_NO_ADDRESS',
 }
 
 /** One thing to know before the move; severities as in `check`: error means the domain could not be read. */

@@ -1,6 +1,5 @@
 import { DnsProvider } from '../../lib/targets/dns-provider';
-import { queryDns, QueryOptions } from '../check/dns-query';
-import { DnsServerAddress } from '../check/dns-server-address';
+import { askResolvers, Resolvers } from '../check/resolvers';
 import { DetectedProvider, UNKNOWN_PROVIDER } from './domain-discovery';
 
 /** Cloudflare assigns each zone two of its `<name>.ns.cloudflare.com` servers. */
@@ -20,10 +19,10 @@ export function providerOf(nameServers: readonly string[]): DetectedProvider {
  * that has NS records, as the resolver sees them; empty when they cannot be
  * read (the MX lookups report why).
  */
-export async function lookUpNameServerNames(resolver: DnsServerAddress, domain: string, options: QueryOptions): Promise<string[]> {
+export async function lookUpNameServerNames(resolvers: Resolvers, domain: string): Promise<string[]> {
   for (let name = domain; name.includes('.'); name = name.slice(name.indexOf('.') + 1)) {
-    const result = await queryDns(resolver, { name, type: 'NS' }, options);
-    if (result.kind === 'timeout' || result.response.rcode !== 'NOERROR') return [];
+    const { result } = await askResolvers(resolvers, { name, type: 'NS' });
+    if (result.kind !== 'answered' || result.response.rcode !== 'NOERROR') return [];
     const names = result.response.answers.flatMap((answer) => (answer.type === 'NS' && answer.name === name ? [answer.value] : []));
     if (names.length > 0) return [...new Set(names)].sort();
   }

@@ -13,7 +13,11 @@ Reads the MX records a domain serves today and prints its move to CloudMail: the
 to take over and the LOWER_TTL stage with the TTL to wait out.
 
   --resolver <ip[:port]>       (repeatable) DNS server(s) to ask; default: the system resolvers
-  --authoritative              find the domain's NS and ask every authoritative server directly
+  --fallback-resolver <ip[:port]>
+                               (repeatable) asked when a --resolver refuses a question it does not serve
+                               (name servers, the parent's delegation); default: the system resolvers
+  --authoritative              find the zone's name servers (parent delegation and the zone's own NS set)
+                               and ask every one directly, IPv4 and IPv6
   --file <domains.txt>         one domain per line (# comments), in addition to arguments
   --format ts|fleet|json       ts (default): a CloudMailMx block per domain; fleet: fleet-file entries;
                                json: everything that was read
@@ -32,6 +36,7 @@ export async function runDiscoverCommand(args: readonly string[], io: CommandIo,
   try {
     const { values, positionals } = parseArgsOrExplain({ args: [...args], allowPositionals: true, strict: true, options: {
       resolver: { type: 'string', multiple: true },
+      'fallback-resolver': { type: 'string', multiple: true },
       authoritative: { type: 'boolean' },
       file: { type: 'string' },
       format: { type: 'string', default: 'ts' },
@@ -46,11 +51,12 @@ export async function runDiscoverCommand(args: readonly string[], io: CommandIo,
     }
     const format = FORMATS.find((known) => known === values.format);
     if (format === undefined) throw new UsageError(`--format ${values.format} is not known. Fix: use --format ts, fleet or json.`);
-    const domains = [...positionals, ...(values.file === undefined ? [] : readDomainFile(values.file))];
+    const domains = [...positionals, ...(values.file === undefined ? [] : readDomainFile(values.file).map((line) => line.domain))];
     if (domains.length === 0) throw new UsageError(`No domain to discover. Fix: name at least one, e.g. cloudmail-mx discover example.com, or use --file.\n\n${DISCOVER_USAGE}`);
     const zoneId = values['cloudflare-zone'];
     const report = await discoverDomains(domains, {
       resolvers: values.resolver,
+      fallbackResolvers: values['fallback-resolver'],
       authoritative: values.authoritative,
       concurrency: positiveInteger('--concurrency', values.concurrency),
       timeoutMs: positiveInteger('--timeout', values.timeout),

@@ -1,4 +1,5 @@
-import { MX_MANIFEST_KEY, MxManifestEntry, MxRecordText } from '../../lib/mx-manifest';
+import { MX_MANIFEST_KEY } from '../../lib/mx-manifest-key';
+import type { MxManifestEntry, MxRecordText } from '../../lib/mx-manifest';
 import { MxRecord } from '../../lib/model/mx-server';
 
 /** The manifest entries of one parsed `cdk.tf.json`, in construct path order. */

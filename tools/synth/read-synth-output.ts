@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeDnsName } from '../../lib/model/dns-name';
 import { compareMxRecords, MxServer, NULL_MX_HOST } from '../../lib/model/mx-server';
-import { gateId } from '../../lib/rollout/rollout-gates';
+import { gateId } from '../../lib/rollout/gate-id';
 import { RolloutStage } from '../../lib/rollout/rollout-stage';
-import { MxManifestEntry } from '../../lib/mx-manifest';
+import type { MxManifestEntry } from '../../lib/mx-manifest';
 import { readMxManifest } from './read-mx-manifest';
 import { DnsProvider } from '../../lib/targets/dns-provider';
 

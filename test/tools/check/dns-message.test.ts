@@ -35,7 +35,7 @@ function parseAndClassify(packet: Buffer): void {
 describe('parseDnsResponse', () => {
   test('reads MX, A records and flags; lowercases names and keeps the null MX root', () => {
     expect(parseDnsResponse(validResponse)).toEqual({
-      id: 7, truncated: false, rcode: 'NOERROR', question,
+      id: 7, truncated: false, authoritative: false, recursionAvailable: false, rcode: 'NOERROR', question, authorities: [], additionals: [],
       answers: [
         { type: 'MX', name: 'example.test', ttl: 300, preference: 10, exchange: 'mx1.cloudaccess.net' },
         { type: 'MX', name: 'example.test', ttl: 300, preference: 0, exchange: '.' },
@@ -52,6 +52,58 @@ describe('parseDnsResponse', () => {
   test('a query, or bytes that are not DNS, give undefined', () => {
     expect(parseDnsResponse(encodeQuery(question, 1))).toBeUndefined();
     expect(parseDnsResponse(Buffer.from('not dns'))).toBeUndefined();
+  });
+
+  test('reads a referral: AA and RA flags, NS and SOA in authority, IPv4 and IPv6 glue', () => {
+    const referral = dnsPacket.encode({
+      type: 'response', id: 9, flags: 0, questions: [{ name: 'example.test', type: 'MX', class: 'IN' }],
+      authorities: [{ type: 'NS', name: 'example.test', ttl: 60, data: 'NS1.example.test' }, { type: 'SOA', name: 'test', ttl: 60, data: { mname: 'a.test', rname: 'b.test', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 } }],
+      additionals: [{ type: 'A', name: 'ns1.example.test', ttl: 60, data: '192.0.2.53' }, { type: 'AAAA', name: 'ns1.example.test', ttl: 60, data: '2001:DB8:0:0:0:0:0:53' }],
+    });
+    const parsed = parseDnsResponse(referral)!;
+    expect([parsed.authoritative, parsed.recursionAvailable]).toEqual([false, false]);
+    expect(parsed.authorities).toEqual([{ type: 'NS', name: 'example.test', ttl: 60, value: 'ns1.example.test' }, { type: 'SOA', name: 'test', ttl: 60 }]);
+    expect(parsed.additionals.map((record) => 'value' in record && record.value)).toEqual(['192.0.2.53', '2001:db8::53']);
+    const answered = parseDnsResponse(response([], 9, dnsPacket.AUTHORITATIVE_ANSWER | dnsPacket.RECURSION_AVAILABLE))!;
+    expect([answered.authoritative, answered.recursionAvailable]).toEqual([true, true]);
+  });
+
+  test('queries decode as sent: name, type, RD only when recursion is wanted, EDNS0 size', () => {
+    const recursive = dnsPacket.decode(encodeQuery({ name: 'mx1.cloudaccess.net', type: 'AAAA' }, 513, { ednsUdpSize: 1232 }));
+    expect([recursive.id, recursive.flag_rd, recursive.questions?.[0].name, recursive.questions?.[0].type]).toEqual([513, true, 'mx1.cloudaccess.net', 'AAAA']);
+    expect(recursive.additionals?.[0]).toMatchObject({ type: 'OPT', udpPayloadSize: 1232 });
+    const direct = dnsPacket.decode(encodeQuery({ name: '.', type: 'NS' }, 1, { recursionDesired: false }));
+    expect([direct.flag_rd, direct.questions?.[0].name, direct.additionals]).toEqual([false, '.', []]);
+    expect(() => encodeQuery({ name: `${'a'.repeat(64)}.test`, type: 'MX' }, 1)).toThrow(/1 to 63 printable characters/);
+  });
+
+  test('a compression pointer that does not point backwards (a loop) makes the packet undecodable', () => {
+    const looping = Buffer.from(validResponse);
+    const answerName = 12 + 'Example.TEST'.length + 2 + 4; // after the header and the question
+    looping.writeUInt16BE(0xc000 | answerName, answerName); // the first answer's name points at itself
+    expect(parseDnsResponse(looping)).toBeUndefined();
+  });
+
+  test('a name with a dot inside a label or a control byte is dropped with its record', () => {
+    const dotted = response([{ type: 'MX', name: 'example.test', ttl: 60, data: { preference: 10, exchange: 'mx1.cloudaccess.net' } }]);
+    const label = dotted.indexOf(Buffer.from('cloudaccess'));
+    dotted[label + 5] = 0x2e; // "cloud.ccess" as one label
+    expect(parseDnsResponse(dotted)?.answers).toEqual([]);
+    dotted[label + 5] = 0x07;
+    expect(parseDnsResponse(dotted)?.answers).toEqual([]);
+  });
+
+  test('a truncated answer cut inside a record still reports TC', () => {
+    const cut = response([{ type: 'MX', name: 'example.test', ttl: 60, data: { preference: 10, exchange: 'mx1.cloudaccess.net' } }], 5, dnsPacket.TRUNCATED_RESPONSE);
+    expect(parseDnsResponse(cut.subarray(0, cut.length - 6))).toMatchObject({ id: 5, truncated: true, answers: [] });
+    expect(parseDnsResponse(Buffer.from(cut.subarray(0, cut.length - 6)).fill(0, 2, 4))).toBeUndefined();
+  });
+
+  test('given the question asked, the question is compared in place: case does not matter, another name or type gives undefined', () => {
+    expect(parseDnsResponse(validResponse, question)?.answers).toHaveLength(3);
+    expect(parseDnsResponse(validResponse, { name: 'example.tes', type: 'MX' })).toBeUndefined();
+    expect(parseDnsResponse(validResponse, { name: 'example.test.x', type: 'MX' })).toBeUndefined();
+    expect(parseDnsResponse(validResponse, { name: 'example.test', type: 'A' })).toBeUndefined();
   });
 
   test('an answer matches only the same ID and question', () => {

@@ -33,11 +33,15 @@ const SHARED_ZONES: readonly FixtureZone[] = [
 ];
 
 /**
- * The first server (127.0.0.1) also answers as the resolver. split-view.test
+ * The first server (127.0.0.1) also answers as the resolver and serves the
+ * parent zone `test` (it serves the children too, so it answers their
+ * delegation with authority). split-view.test
  * differs between the servers in its set and its TTL; one-dead-ns.test has a
  * second name server at 127.0.0.3, where nothing listens.
  */
 export const FIRST_SERVER_ZONES: readonly FixtureZone[] = [
+  // The parent of every domain: --authoritative also reads each domain's delegation from it.
+  { name: 'test', lines: ['@ NS ns', 'ns A 127.0.0.1'] },
   ...NAME_SERVER_ZONES,
   ...SHARED_ZONES,
   domainZone('split-view.test', 'own', ['@ 3600 MX 10 mail', '@ 3600 MX 20 mail2']),

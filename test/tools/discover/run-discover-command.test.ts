@@ -63,7 +63,7 @@ run('cloudmail-mx discover: formats, exit codes and the Cloudflare token', () =>
   async function discover(args: readonly string[], environment: NodeJS.ProcessEnv = env): Promise<{ code: ExitCode; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runDiscoverCommand([...args, '--resolver', first.address, '--timeout', '300'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } }, environment);
+    const code = await runDiscoverCommand([...args, '--resolver', first.address, '--fallback-resolver', first.address, '--timeout', '300'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } }, environment);
     return { code, stdout, stderr };
   }
 
@@ -87,7 +87,7 @@ run('cloudmail-mx discover: formats, exit codes and the Cloudflare token', () =>
     ]);
     expect(stack.import.map((block: { id: string }) => block.id).sort()).toEqual(IDS.map((id) => `${ZONE}/${id}`));
     let checked = '';
-    const checkCode = await runCheckCommand(['legacy-mail.test', '--from-synth', outdir, '--authoritative', '--resolver', first.address, '--json'], { stdout: { write: (t: string) => (checked += t) }, stderr: { write: () => true } });
+    const checkCode = await runCheckCommand(['legacy-mail.test', '--from-synth', outdir, '--authoritative', '--resolver', first.address, '--fallback-resolver', first.address, '--json'], { stdout: { write: (t: string) => (checked += t) }, stderr: { write: () => true } });
     expect(JSON.parse(checked).domains[0]).toMatchObject({ domain: 'legacy-mail.test', status: 'ok', findings: [] });
     expect(checkCode).toBe(ExitCode.OK);
   }, 120_000);
@@ -156,7 +156,7 @@ run('cloudmail-mx discover: formats, exit codes and the Cloudflare token', () =>
 
   test('./bin/cloudmail-mx discover reads the token and the API base URL from the environment', async () => {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(join(REPO, 'bin', 'cloudmail-mx'), ['discover', 'legacy-mail.test', '--resolver', first.address, '--cloudflare-zone', ZONE, '--format', 'json'], { env: { ...process.env, ...env } },
+      execFile(join(REPO, 'bin', 'cloudmail-mx'), ['discover', 'legacy-mail.test', '--resolver', first.address, '--fallback-resolver', first.address, '--cloudflare-zone', ZONE, '--format', 'json'], { env: { ...process.env, ...env } },
         (error, out, err) => done({ code: error === null ? 0 : Number(error.code), stdout: out, stderr: err }));
     });
     expect(code).toBe(0);
