@@ -61,7 +61,7 @@ export class CloudMailMx extends Construct {
     const capabilities = props.target.capabilities;
     const validated = validateMxPublication(this, input, CLOUDMAIL_POLICY);
     const legacy = props.legacy ? validateLegacy(props.legacy, validated.records, capabilities) : { records: [], reasons: [] };
-    throwIfInvalid(this, [...validated.reasons, ...legacy.reasons, ...(props.rollout ? validateRollout(props.rollout, capabilities) : [])]);
+    throwIfInvalid(this, [...validated.reasons, ...legacy.reasons, ...(props.rollout ? validateRollout(props.rollout, capabilities, input.ttl) : [])]);
     const domain = validated.domain!;
 
     if (props.legacy === undefined && props.rollout === undefined) {

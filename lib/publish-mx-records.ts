@@ -40,7 +40,7 @@ export function validateMxPublication(scope: Construct, input: MxPublication, po
       ...servers.reasons,
       ...setReasons,
       ...validateTtl(input.ttl, input.target.capabilities),
-      ...input.target.validate(),
+      ...input.target.validate(domain.name),
     ],
   };
 }

@@ -5,7 +5,7 @@ import { validateMxServers } from '../model/mx-servers-validator';
 import { ValidationReason } from '../model/validation-reason';
 import { DnsTargetCapabilities, TakeoverMode, validateTtl } from '../targets/dns-target-capabilities';
 import { demoteLegacyRecords } from './legacy-demotion';
-import { LegacyRecords, RolloutOptions } from './rollout-options';
+import { DEFAULT_ROLLOUT_TTL, LegacyRecords, RolloutOptions } from './rollout-options';
 import { LegacyPolicy, RolloutStage } from './rollout-stage';
 
 const MAX_PRIORITY = 65535;
@@ -31,8 +31,8 @@ export function validateLegacy(legacy: LegacyRecords, cloudMail: readonly MxReco
   return { records: servers.records, reasons };
 }
 
-/** Checks stage, TTLs and soak. */
-export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities): ValidationReason[] {
+/** Checks stage, TTLs and soak; `ttl` is the TTL once the rollout is complete. */
+export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities, ttl: number): ValidationReason[] {
   const reasons: ValidationReason[] = [];
   if (!Object.values(RolloutStage).includes(rollout.stage)) {
     reasons.push({ property: 'rollout.stage', value: rollout.stage, problem: 'is not a rollout stage', fix: 'use RolloutStage.LOWER_TTL, then RolloutStage.CUTOVER, then RolloutStage.COMPLETE' });
@@ -43,6 +43,15 @@ export function validateRollout(rollout: RolloutOptions, capabilities: DnsTarget
   if (rollout.rolloutTtl !== undefined) reasons.push(...validateTtl(rollout.rolloutTtl, capabilities, 'rollout.rolloutTtl'));
   if (rollout.soak !== undefined && !(isPositiveInteger(rollout.soak) || rollout.soak === 0)) {
     reasons.push({ property: 'rollout.soak', value: rollout.soak, problem: 'is not a whole number of seconds', fix: 'use e.g. 259200 (72 h) or 0 to allow COMPLETE right after the cutover' });
+  }
+  const rolloutTtl = rollout.rolloutTtl ?? DEFAULT_ROLLOUT_TTL;
+  if (capabilities.ttlChangeReplacesSet && rolloutTtl !== ttl) {
+    reasons.push({
+      property: 'ttl',
+      value: ttl,
+      problem: `differs from rollout.rolloutTtl (${rolloutTtl}), but ${capabilities.providerName} replaces the whole MX set when its TTL changes: the stage that moves from one TTL to the other would delete every record and create them again, leaving no MX record at all in between`,
+      fix: `give ttl and rollout.rolloutTtl the same value, e.g. both ${rolloutTtl}`,
+    });
   }
   return reasons;
 }
@@ -58,7 +67,7 @@ function validatePolicy(policy: LegacyPolicy | undefined): ValidationReason[] {
 
 function validateTakeover(legacy: LegacyRecords, capabilities: DnsTargetCapabilities): ValidationReason[] {
   if (capabilities.takeover === undefined) {
-    return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
+    return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: capabilities.takeoverFix ?? 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
   }
   if (capabilities.takeover !== TakeoverMode.IMPORT_EACH_RECORD || !Array.isArray(legacy.servers)) return [];
   return legacy.servers.flatMap((server, index) => {

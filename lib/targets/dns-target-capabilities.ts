@@ -49,6 +49,19 @@ export interface DnsTargetCapabilities {
    * @default - the target cannot take over existing records
    */
   readonly takeover?: TakeoverMode;
+  /**
+   * What to do to take over existing records, when `takeover` is absent
+   * because a setting of the target is missing.
+   * @default - use a target that declares `takeover`
+   */
+  readonly takeoverFix?: string;
+  /**
+   * The provider replaces the whole record set (delete, then create) when
+   * its TTL changes, leaving the name without MX records in between; a
+   * staged rollout there must publish one TTL in every stage.
+   * @default false
+   */
+  readonly ttlChangeReplacesSet?: boolean;
 }
 
 /** Reasons `ttl` does not fit the target, or none. */
