@@ -37,12 +37,13 @@ export class GateWorkspace {
 
   /** Writes the gates of `stack` (a parsed cdk.tf.json) as the configuration; the first write also runs `terraform init`. */
   public writeGates(stack: { resource?: { terraform_data?: unknown }; output?: unknown }): this {
-    const gatesOnly = {
-      terraform: { backend: { local: { path: 'terraform.tfstate' } } },
-      resource: { terraform_data: stack.resource?.terraform_data },
-      output: stack.output,
-    };
-    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(gatesOnly, null, 2));
+    return this.writeConfiguration({ resource: { terraform_data: stack.resource?.terraform_data }, output: stack.output });
+  }
+
+  /** Writes `configuration` (Terraform JSON, builtin resources only) with a local backend; the first write also runs `terraform init`. */
+  public writeConfiguration(configuration: Record<string, unknown>): this {
+    const withBackend = { terraform: { backend: { local: { path: 'terraform.tfstate' } } }, ...configuration };
+    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(withBackend, null, 2));
     if (!this.initialized) {
       const init = this.run('init');
       if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
