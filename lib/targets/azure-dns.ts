@@ -52,9 +52,10 @@ const AZURE_TTL = { min: 1, max: 2147483647 };
  *   undotted targets come back undotted), so it is written as Azure's own
  *   docs do: lowercase, without a trailing dot.
  * - Creating a set that exists fails (tf.ImportAsExistsError), so legacy
- *   records are imported by ARM ID. recordsets.ParseRecordTypeID parses it
- *   case-sensitively (`resourceGroups`, `dnsZones`, `MX`), so the ID is
- *   built in exactly that form.
+ *   records are imported by ARM ID. The importer's recordsets.ParseRecordTypeID
+ *   (go-azure-sdk dns/2018-05-01/recordsets/id_recordtype.go) calls
+ *   `parser.Parse(input, false)`: case-sensitive, so `resourceGroups`,
+ *   `dnsZones` and `MX` are written in exactly that form.
  */
 export class AzureDnsTarget implements IDnsTarget {
   public readonly capabilities: DnsTargetCapabilities;
