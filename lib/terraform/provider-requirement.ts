@@ -30,7 +30,8 @@ export interface TerraformProviderSource {
  * resources. When the stack has a provider construct of that name (the
  * user's binding, e.g. `CloudflareProvider`, or a `cdktn get` one), that
  * construct writes the entry and this writes nothing; otherwise this writes
- * it, so no provider binding package is ever required.
+ * it, with a provider block when the provider requires one (azurerm), so no
+ * provider binding package is ever required.
  */
 export class ProviderRequirement extends TerraformElement {
   /** Adds the requirement to `scope`'s stack once. */
