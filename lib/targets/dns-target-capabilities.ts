@@ -5,7 +5,7 @@ import { ValidationReason } from '../model/validation-reason';
 export enum TakeoverMode {
   /** Each record is imported by its own ID, which the user supplies (Cloudflare). */
   IMPORT_EACH_RECORD = 'IMPORT_EACH_RECORD',
-  /** The whole RRset is imported by an ID derived from zone and name (Route53). */
+  /** The whole RRset is imported by an ID derived from zone and name (Route53, Google Cloud DNS, Azure DNS, RFC 2136). */
   IMPORT_RRSET = 'IMPORT_RRSET',
 }
 
