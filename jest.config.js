@@ -4,7 +4,7 @@
  * import of cdktf mapped to cdktn, including the provider bindings' own. The
  * cdktn run leaves out what does not depend on the core: the real cdktf CLI
  * on main.ts (the packaging tests run cdktn's CLI on the cdktn package), the
- * packaging tests themselves, and the DNS checks.
+ * packaging tests themselves, the DNS checks and the RFC 2136 servers.
  * @type {import('jest').Config}
  */
 const project = {
@@ -30,6 +30,7 @@ module.exports = {
         '<rootDir>/test/main(-hcl)?\\.test\\.ts$',
         '<rootDir>/test/packaging/',
         '<rootDir>/test/tools/check/',
+        '<rootDir>/test/targets/rfc2136-server\\.test\\.ts$',
         '<rootDir>/test/tools/discover/',
         '<rootDir>/test/tools/cli\\.test\\.ts$',
         '<rootDir>/test/examples-github-actions\\.test\\.ts$',

@@ -77,7 +77,7 @@ export class CloudMailMx extends Construct {
       ...legacy.reasons,
       ...validateImportIds(importIdUses(props, input.servers), capabilities),
       ...(props.adopt ? validateAdoption({ servers: input.servers, legacy: legacy.records, rollout: props.rollout }, capabilities) : []),
-      ...(props.rollout ? validateRollout(props.rollout, capabilities, props.legacy !== undefined) : []),
+      ...(props.rollout ? validateRollout(props.rollout, capabilities, props.legacy !== undefined, input.ttl) : []),
     ]);
     const domain = validated.domain!;
 

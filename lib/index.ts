@@ -14,6 +14,9 @@ export { DnsTargetCapabilities, TtlRange, AutomaticTtl, TakeoverMode } from './t
 export { DnsProvider } from './targets/dns-provider';
 export { CloudflareTargetProps } from './targets/cloudflare';
 export { Route53TargetProps } from './targets/route53';
+export { GoogleCloudDnsTargetProps } from './targets/google-cloud-dns';
+export { AzureDnsTargetProps } from './targets/azure-dns';
+export { Rfc2136TargetProps } from './targets/rfc2136';
 export { RolloutStage, LegacyPolicy } from './rollout/rollout-stage';
 export { LegacyServer, LegacyRecords, RolloutOptions } from './rollout/rollout-options';
 export { MaintenanceWindow, Weekday } from './rollout/maintenance-window';

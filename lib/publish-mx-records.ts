@@ -43,7 +43,7 @@ export function validateMxPublication(scope: Construct, input: MxPublication, po
       ...setReasons,
       ...validateServerImports(input),
       ...validateTtl(input.ttl, input.target.capabilities),
-      ...input.target.validate(),
+      ...input.target.validate(domain.name),
     ],
   };
 }

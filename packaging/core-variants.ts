@@ -20,8 +20,8 @@ export const CORE_VARIANTS: readonly CoreVariant[] = [
     core: 'cdktn',
     manifest: {
       name: 'cloudmail-mx-cdktn',
-      description: "CDK Terrain (cdktn) constructs that point a domain's MX records at CloudMail (CloudAccess.net), validated and drift-free, on Cloudflare and Route53.",
-      keywords: ['cdk', 'cdktn', 'cdk-terrain', 'terraform', 'mx', 'dns', 'email', 'cloudmail', 'cloudflare', 'route53'],
+      description: "CDK Terrain (cdktn) constructs that point a domain's MX records at CloudMail (CloudAccess.net), validated and drift-free, on Cloudflare, Route53, Google Cloud DNS, Azure DNS and any RFC 2136 server.",
+      keywords: ['cdk', 'cdktn', 'cdk-terrain', 'terraform', 'mx', 'dns', 'email', 'cloudmail', 'cloudflare', 'route53', 'google-cloud-dns', 'azure-dns', 'rfc2136'],
       peerDependencies: { cdktn: '^0.24.0', constructs: '>=10.6.0 <10.8.0' },
       jsiiTargets: {
         python: { distName: 'cloudmail-mx-cdktn', module: 'cloudmail_mx_cdktn' },

@@ -22,3 +22,8 @@ export const servers: fc.Arbitrary<MxServer[]> = fc
     selector: ([name]) => name.toLowerCase().replace(/\.$/, ''),
   })
   .map((pairs) => pairs.map(([hostName, priority]) => ({ hostName, priority })));
+
+/** Names in the zone example.com as users write them: the apex or up to two labels below it, random case, maybe dotted. */
+export const nameInExampleCom = fc
+  .tuple(fc.array(label, { maxLength: 2 }), fc.boolean())
+  .map(([labels, dot]) => `${[...labels, 'Example', 'com'].join('.')}${dot ? '.' : ''}`);

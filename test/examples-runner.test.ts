@@ -17,7 +17,7 @@ const outdirs: string[] = [];
 afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 test('main.ts and every example with an app use the same runner', () => {
-  expect(apps.map((dir) => dir.slice(repo.length) || '/')).toEqual(['/', '/examples/cloudflare', '/examples/fleet', '/examples/null-mx', '/examples/route53', '/examples/staged-rollout']);
+  expect(apps.map((dir) => dir.slice(repo.length) || '/')).toEqual(['/', '/examples/azure-dns', '/examples/cloudflare', '/examples/fleet', '/examples/google-cloud-dns', '/examples/null-mx', '/examples/rfc2136', '/examples/route53', '/examples/staged-rollout']);
   for (const dir of apps) expect(appOf(dir)).toMatch(/^node --require (\.\.\/\.\.|\.)\/register-typescript\.js [\w-]+\.ts$/);
 });
 

@@ -53,6 +53,32 @@ test('examples/null-mx synthesizes null MX on both providers and a generic set',
   expect(Object.values(stack.resource.aws_route53_record).map((r) => r.records)).toEqual([['0 .'], ['10 mx-a.mailhost.example.', '10 mx-b.mailhost.example.']]);
 });
 
+test('examples/google-cloud-dns synthesizes a new set and a live one imported at LOWER_TTL', () => {
+  const { 'google-mail': stack } = synthExample('google-cloud-dns');
+  expect(Object.values(stack.resource.google_dns_record_set).map((r) => [r.name, r.ttl, r.rrdatas])).toEqual([
+    ['example.com.', 3600, ['10 mx1.cloudaccess.net.', '20 backup1.example.net.']],
+    ['example.org.', 300, ['10 mail.oldhost.net.', '20 mail2.oldhost.net.']],
+  ]);
+  expect((stack as unknown as { import: { id: string }[] }).import.map((block) => block.id)).toEqual(['projects/mail-project/managedZones/example-org/rrsets/example.org./MX']);
+});
+
+test('examples/azure-dns synthesizes the apex as "@" and takes a subdomain over by ARM ID', () => {
+  const { 'azure-mail': stack } = synthExample('azure-dns');
+  expect(Object.values(stack.resource.azurerm_dns_mx_record).map((r) => [r.name, r.record])).toEqual([
+    ['@', [{ preference: '10', exchange: 'mx1.cloudaccess.net' }, { preference: '20', exchange: 'backup1.example.net' }]],
+    ['lists', [{ preference: '10', exchange: 'mx1.cloudaccess.net' }]],
+  ]);
+  expect((stack as unknown as { provider: unknown }).provider).toEqual({ azurerm: [{ features: [{}] }] });
+});
+
+test('examples/rfc2136 synthesizes CUTOVER at the one rollout TTL, never replaced, and a null MX', () => {
+  const { 'rfc2136-mail': stack } = synthExample('rfc2136');
+  expect(Object.values(stack.resource.dns_mx_record_set).map((r) => [r.name, r.ttl, r.mx, r.lifecycle])).toEqual([
+    [undefined, 300, [{ preference: 10, exchange: 'mx1.cloudaccess.net.' }, { preference: 20, exchange: 'backup1.example.net.' }, { preference: 30, exchange: 'mail.example.com.' }], { prevent_destroy: true }],
+    ['static', 3600, [{ preference: 0, exchange: '.' }], { prevent_destroy: true }],
+  ]);
+});
+
 describe('examples/staged-rollout', () => {
   const stages = ['stage-1-lower-ttl.ts', 'stage-2-cutover.ts', 'stage-3-complete.ts', 'stage-4-rollback.ts'].map((file) => synthExample('staged-rollout', file)['mail-rollout']);
   const cloudflare = (i: number) => Object.values(stages[i].resource.cloudflare_dns_record).map((r) => `${r.priority} ${r.content} ${r.ttl}`).sort();

@@ -18,4 +18,3 @@ export function describeWithTerraform(name: string, body: () => void): void {
   if (terraformPath === undefined) process.stderr.write(`SKIPPING "${name}": terraform is not on PATH.\n`);
   (terraformPath === undefined ? describe.skip : describe)(name, body);
 }
-

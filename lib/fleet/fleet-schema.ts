@@ -10,6 +10,9 @@ export const MAX_SHARDS = 1000;
 
 const seconds = z.number().int().min(0);
 
+// A fleet entry has one zoneId; the providers whose zone is named by one ID.
+const FLEET_PROVIDERS = [DnsProvider.CLOUDFLARE, DnsProvider.ROUTE53] as const;
+
 // The file spells policies and stages in kebab case; entries carry the construct API's enums.
 const FILE_LEGACY_POLICY = { delete: LegacyPolicy.DELETE, demote: LegacyPolicy.DEMOTE } as const;
 const FILE_ROLLOUT_STAGE = { 'lower-ttl': RolloutStage.LOWER_TTL, 'cutover': RolloutStage.CUTOVER, 'complete': RolloutStage.COMPLETE, 'rollback': RolloutStage.ROLLBACK } as const;
@@ -42,7 +45,7 @@ const rolloutSchema = z.strictObject({
 
 const entrySchema = z.strictObject({
   domain: z.string().min(1),
-  provider: z.enum(DnsProvider),
+  provider: z.enum(FLEET_PROVIDERS),
   zoneId: z.string().min(1),
   backups: z.array(z.string().min(1)).default([]),
   ttl: seconds.optional(),

@@ -36,7 +36,7 @@ export interface MxRecordSet {
   readonly records: MxRecord[];
   /**
    * The RRset already exists outside Terraform and is taken over, for
-   * targets that import a whole RRset (Route53).
+   * targets that import a whole RRset (Route53, Google Cloud DNS, Azure DNS, RFC 2136).
    * @default false
    */
   readonly takeOverExisting?: boolean;

@@ -34,8 +34,8 @@ export function validateLegacy(legacy: LegacyRecords, cloudMail: readonly MxReco
   return { records: servers.records, reasons };
 }
 
-/** Checks stage, TTLs, soak and window; `hasLegacy` is whether there is anything to go back to. */
-export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities, hasLegacy: boolean): ValidationReason[] {
+/** Checks stage, TTLs, soak and window; `hasLegacy` is whether there is anything to go back to, `ttl` the TTL once the rollout is complete. */
+export function validateRollout(rollout: RolloutOptions, capabilities: DnsTargetCapabilities, hasLegacy: boolean, ttl: number): ValidationReason[] {
   const reasons: ValidationReason[] = [];
   if (!Object.values(RolloutStage).includes(rollout.stage)) {
     reasons.push({ property: 'rollout.stage', value: rollout.stage, problem: 'is not a rollout stage', fix: 'use RolloutStage.LOWER_TTL, then RolloutStage.CUTOVER, then RolloutStage.COMPLETE (or RolloutStage.ROLLBACK to go back)' });
@@ -54,6 +54,15 @@ export function validateRollout(rollout: RolloutOptions, capabilities: DnsTarget
     });
   }
   if (rollout.window !== undefined) reasons.push(...validateWindow(rollout.window, 'rollout.window').reasons);
+  const rolloutTtl = rollout.rolloutTtl ?? DEFAULT_ROLLOUT_TTL;
+  if (capabilities.ttlChangeReplacesSet && rolloutTtl !== ttl) {
+    reasons.push({
+      property: 'ttl',
+      value: ttl,
+      problem: `differs from rollout.rolloutTtl (${rolloutTtl}), but ${capabilities.providerName} replaces the whole MX set when its TTL changes: the stage that moves from one TTL to the other would delete every record and create them again, leaving no MX record at all in between`,
+      fix: `give ttl and rollout.rolloutTtl the same value, e.g. both ${rolloutTtl}`,
+    });
+  }
   return reasons;
 }
 
@@ -85,7 +94,7 @@ function validatePolicy(policy: LegacyPolicy | undefined): ValidationReason[] {
 
 function validateTakeover(legacy: LegacyRecords, capabilities: DnsTargetCapabilities): ValidationReason[] {
   if (capabilities.takeover !== undefined) return [];
-  return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
+  return [{ property: 'legacy', value: legacy.servers?.length, problem: `${capabilities.providerName} targets cannot take over existing records`, fix: capabilities.takeoverFix ?? 'delete the old records by hand, or use a target that declares capabilities.takeover' }];
 }
 
 function validateDemotion(legacy: readonly MxRecord[], cloudMail: readonly MxRecord[], stage: RolloutStage | undefined): ValidationReason[] {

@@ -15,8 +15,12 @@ export interface IDnsTarget {
   /** What the provider can hold; the record set is fitted to it before `bind`. */
   readonly capabilities: DnsTargetCapabilities;
 
-  /** Problems with the target's own settings (zone ID format, …); empty when fine. */
-  validate(): ValidationReason[];
+  /**
+   * Problems with the target's own settings (zone ID format, …), and with
+   * `domain` on this target (e.g. not inside its zone); empty when fine.
+   * @param domain the normalized domain, or undefined when it is not a valid name
+   */
+  validate(domain?: string): ValidationReason[];
 
   /**
    * Writes the validated, normalized record set as resources inside `scope`.

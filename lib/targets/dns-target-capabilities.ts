@@ -5,7 +5,7 @@ import { ValidationReason } from '../model/validation-reason';
 export enum TakeoverMode {
   /** Each record is imported by its own ID, which the user supplies (Cloudflare). */
   IMPORT_EACH_RECORD = 'IMPORT_EACH_RECORD',
-  /** The whole RRset is imported by an ID derived from zone and name (Route53). */
+  /** The whole RRset is imported by an ID derived from zone and name (Route53, Google Cloud DNS, Azure DNS, RFC 2136). */
   IMPORT_RRSET = 'IMPORT_RRSET',
 }
 
@@ -76,6 +76,19 @@ export interface DnsTargetCapabilities {
    * @default - import IDs are not checked against the zone
    */
   readonly importIdPrefix?: string;
+  /**
+   * What to do to take over existing records, when `takeover` is absent
+   * because a setting of the target is missing.
+   * @default - use a target that declares `takeover`
+   */
+  readonly takeoverFix?: string;
+  /**
+   * The provider replaces the whole record set (delete, then create) when
+   * its TTL changes, leaving the name without MX records in between; a
+   * staged rollout there must publish one TTL in every stage.
+   * @default false
+   */
+  readonly ttlChangeReplacesSet?: boolean;
 }
 
 /** How long a TTL lasts in seconds: the provider's automatic value stands for its real length. */

@@ -1,3 +1,5 @@
+import { normalizeMxValues } from './mx-value-normalization';
+
 /** The attributes of a Route53 MX RRset as they appear in `cdk.tf.json`. */
 export interface Route53MxAttributes {
   readonly zone_id: string;
@@ -22,18 +24,6 @@ export function normalizeRoute53Mx(attributes: Route53MxAttributes): Route53MxAt
     name: attributes.name.toLowerCase().replace(/\.$/, ''),
     type: attributes.type.toUpperCase(),
     ttl: attributes.ttl,
-    records: [...new Set(attributes.records.map(normalizeMxValue))].sort(compareMxValues),
+    records: normalizeMxValues(attributes.records),
   };
-}
-
-function normalizeMxValue(value: string): string {
-  const [priority, host] = value.trim().split(/\s+/);
-  const fqdn = host.toLowerCase();
-  return `${Number(priority)} ${fqdn.endsWith('.') ? fqdn : `${fqdn}.`}`;
-}
-
-function compareMxValues(a: string, b: string): number {
-  const [pa, ha] = a.split(' ');
-  const [pb, hb] = b.split(' ');
-  return Number(pa) - Number(pb) || (ha < hb ? -1 : ha > hb ? 1 : 0);
 }

@@ -12,7 +12,15 @@ export enum AttributeKind {
   NUMBER = 'number',
   STRING_SET = 'stringSet',
   ANY_MAP = 'anyMap',
+  /**
+   * Nested blocks written once per element, e.g. `record { preference exchange }`:
+   * the value is a list of blocks, each a map of its own typed attributes.
+   */
+  BLOCK_SET = 'blockSet',
 }
+
+/** One nested block: its attributes by their Terraform names. */
+export type TypedBlock = { [name: string]: TypedAttribute };
 
 /** One attribute of a resource, with what it holds. */
 export interface TypedAttribute {
@@ -62,11 +70,11 @@ export abstract class LibraryResource extends TerraformResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return mapAttributes(this.attributes(), (attribute) => TO_TERRAFORM[attribute.kind](attribute.value));
+    return mapAttributes(this.attributes(), toTerraform);
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    return mapAttributes(this.attributes(), (attribute) => toHcl(attribute));
+    return mapAttributes(this.attributes(), toHcl);
   }
 
   private get address(): string {
@@ -79,7 +87,13 @@ const TO_TERRAFORM: Record<AttributeKind, (value: unknown) => unknown> = {
   [AttributeKind.NUMBER]: numberToTerraform,
   [AttributeKind.STRING_SET]: listMapper(stringToTerraform, false),
   [AttributeKind.ANY_MAP]: hashMapper(anyToTerraform),
+  // A list of objects in JSON, as generated bindings write blocks.
+  [AttributeKind.BLOCK_SET]: listMapper((block: TypedBlock) => mapAttributes(block, toTerraform), true),
 };
+
+function toTerraform(attribute: TypedAttribute): unknown {
+  return TO_TERRAFORM[attribute.kind](attribute.value);
+}
 
 /** The `--hcl` form: a value with its type, as generated bindings write it. */
 function toHcl(attribute: TypedAttribute): unknown {
@@ -92,6 +106,9 @@ function toHcl(attribute: TypedAttribute): unknown {
       return { value: listMapperHcl(stringToHclTerraform, false)(attribute.value), isBlock: false, type: 'set', storageClassType: 'stringList' };
     case AttributeKind.ANY_MAP:
       return hashMapperHcl(anyToHclTerraform)(attribute.value);
+    case AttributeKind.BLOCK_SET:
+      // isBlock makes the renderer write `name { … }` once per element instead of `name = [ … ]`.
+      return { value: listMapperHcl((block: TypedBlock) => mapAttributes(block, toHcl), true)(attribute.value), isBlock: true, type: 'set', storageClassType: 'blockList' };
   }
 }
 

@@ -16,6 +16,13 @@ export interface TerraformProviderSource {
    * @default - any version of a provider construct is accepted
    */
   readonly requiredMajorVersion?: number;
+  /**
+   * Blocks the provider's configuration requires even when empty (azurerm's
+   * `features {}`): written in a provider block of their own when the stack
+   * has no provider construct of this name.
+   * @default - none: no provider block is needed
+   */
+  readonly requiredBlocks?: string[];
 }
 
 /**
@@ -23,7 +30,8 @@ export interface TerraformProviderSource {
  * resources. When the stack has a provider construct of that name (the
  * user's binding, e.g. `CloudflareProvider`, or a `cdktn get` one), that
  * construct writes the entry and this writes nothing; otherwise this writes
- * it, so no provider binding package is ever required.
+ * it, with a provider block when the provider requires one (azurerm), so no
+ * provider binding package is ever required.
  */
 export class ProviderRequirement extends TerraformElement {
   /** Adds the requirement to `scope`'s stack once. */
@@ -39,13 +47,20 @@ export class ProviderRequirement extends TerraformElement {
   }
 
   public toTerraform(): any {
-    if (this.stackHasProviderConstruct()) return {};
-    const { name, source, versionConstraint } = this.provider;
-    return { terraform: { required_providers: { [name]: { source, version: versionConstraint } } } };
+    return this.requirement([{}]);
   }
 
   public toHclTerraform(): any {
-    return this.toTerraform();
+    return this.requirement({ value: [{}], isBlock: true, type: 'list', storageClassType: 'blockList' });
+  }
+
+  /** The entry, plus a provider block holding each required block as `emptyBlock`, the synth's form of an empty block. */
+  private requirement(emptyBlock: unknown): any {
+    if (this.stackHasProviderConstruct()) return {};
+    const { name, source, versionConstraint, requiredBlocks = [] } = this.provider;
+    const entry = { terraform: { required_providers: { [name]: { source, version: versionConstraint } } } };
+    if (requiredBlocks.length === 0) return entry;
+    return { ...entry, provider: { [name]: [Object.fromEntries(requiredBlocks.map((block) => [block, emptyBlock]))] } };
   }
 
   private stackHasProviderConstruct(): boolean {

@@ -40,6 +40,10 @@ test('an unknown provider lists the known ones', () => {
   expect(one(cloudflareEntry('example.com', { provider: 'gcp' }))).toEqual([['example.com (domains[0])', 'provider', 'use one of "cloudflare", "route53"']]);
 });
 
+test.each(['google-cloud-dns', 'azure-dns', 'rfc2136'])('provider %s is not a fleet provider: its zone is not one zoneId', (provider) => {
+  expect(one(cloudflareEntry('example.com', { provider }))).toEqual([['example.com (domains[0])', 'provider', 'use one of "cloudflare", "route53"']]);
+});
+
 test('a missing field names the entry by position when it has no domain', () => {
   expect(one({ provider: 'cloudflare', zoneId: 'z' })).toEqual([['domains[0]', 'domain', 'give a value of type string']]);
 });

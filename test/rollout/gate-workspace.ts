@@ -37,8 +37,18 @@ export class GateWorkspace {
   }
 
   /** Writes the gate configuration of a synthesized `cdk.tf.json`; runs `terraform init` the first time. */
-  public async write(stackJson: string): Promise<this> {
-    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(gateConfiguration(JSON.parse(stackJson)), null, 2));
+  public write(stackJson: string): Promise<this> {
+    return this.writeConfiguration(gateConfiguration(JSON.parse(stackJson)));
+  }
+
+  /** Writes a configuration of builtin resources, with a local backend and the `fail_records` variable; runs `terraform init` the first time. */
+  public async writeConfiguration(configuration: Json): Promise<this> {
+    const complete = {
+      terraform: { backend: { local: { path: 'terraform.tfstate' } } },
+      variable: { fail_records: { type: 'bool', default: false } },
+      ...configuration,
+    };
+    writeFileSync(join(this.dir, 'main.tf.json'), JSON.stringify(complete, null, 2));
     if (!this.initialized) {
       const init = await this.run('init');
       if (init.status !== 0) throw new Error(`terraform init failed:\n${init.output}`);
@@ -79,7 +89,7 @@ export class GateWorkspace {
   }
 }
 
-/** The synthesized stack with stand-ins for its records and a local backend. */
+/** The synthesized stack's builtin parts, with stand-ins for its records. */
 export function gateConfiguration(stack: Json): Json {
   const resources: Json = { ...stack.resource.terraform_data };
   const rename = (address: string) => address.replace(new RegExp(`^(${RECORD_TYPES.join('|')})\\.`), 'terraform_data.record_');
@@ -95,8 +105,6 @@ export function gateConfiguration(stack: Json): Json {
     if (resource.depends_on) resource.depends_on = resource.depends_on.map(rename);
   }
   return {
-    terraform: { backend: { local: { path: 'terraform.tfstate' } } },
-    variable: { fail_records: { type: 'bool', default: false } },
     locals: stack.locals,
     resource: { terraform_data: resources },
     import: (stack.import ?? []).map((block: Json) => ({ ...block, to: rename(block.to) })),

@@ -2,6 +2,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudMailMx, DnsTarget } from '../../lib';
+import { ProviderConfiguration } from '../../lib/terraform/provider-configuration';
 import { CLOUDFLARE_ZONE, ROUTE53_ZONE } from '../harness';
 
 function stackWith(build: (stack: TerraformStack) => void): TerraformStack {
@@ -65,4 +66,32 @@ test('constructs from two apps never share a requirement', () => {
   const stacks = [new App(), new App()].map((app) => new TerraformStack(app, 'mail'));
   stacks.forEach((stack) => cloudflareDomain(stack));
   for (const stack of stacks) expect(stack.node.tryFindChild('cloudmail-mx-requires-cloudflare')).toBeDefined();
+});
+
+test('azurerm gets a provider block with the features block its configuration requires, in JSON and --hcl', () => {
+  const stack = stackWith((s) => new CloudMailMx(s, 'example-org', { domain: 'example.org', target: DnsTarget.azureDns({ resourceGroupName: 'dns-rg', zoneName: 'example.org' }) }));
+  const json = JSON.parse(Testing.synth(stack));
+  expect(json.terraform.required_providers).toEqual({ azurerm: { source: 'hashicorp/azurerm', version: '>= 4.0, < 6.0' } });
+  expect(json.provider).toEqual({ azurerm: [{ features: [{}] }] });
+  expect(Testing.synthHcl(stack)).toMatch(/provider "azurerm" \{\s*features \{\s*\}\s*\}/);
+});
+
+test('an azurerm provider construct of the user\'s brings its own features block: the library adds none', () => {
+  const stack = stackWith((s) => {
+    new ProviderConfiguration(s, 'azurerm', { name: 'azurerm', source: 'hashicorp/azurerm', versionConstraint: '4.55.0' });
+    new CloudMailMx(s, 'example-org', { domain: 'example.org', target: DnsTarget.azureDns({ resourceGroupName: 'dns-rg', zoneName: 'example.org' }) });
+  });
+  expect(JSON.parse(Testing.synth(stack)).provider).toEqual({ azurerm: [{}] });
+});
+
+test('Google and RFC 2136 need no provider block: they are configured from the environment', () => {
+  const stack = stackWith((s) => {
+    new CloudMailMx(s, 'example-com', { domain: 'example.com', target: DnsTarget.googleCloudDns({ managedZone: 'example-com' }) });
+    new CloudMailMx(s, 'example-net', { domain: 'example.net', target: DnsTarget.rfc2136({ zone: 'example.net.' }) });
+  });
+  expect(requiredProviders(stack)).toEqual({
+    google: { source: 'hashicorp/google', version: '>= 4.0, < 8.0' },
+    dns: { source: 'hashicorp/dns', version: '~> 3.0' },
+  });
+  expect(JSON.parse(Testing.synth(stack)).provider).toBeUndefined();
 });

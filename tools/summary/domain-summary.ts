@@ -205,4 +205,10 @@ function oldServerMailUntil(rollout: NonNullable<MxManifestEntry['rollout']>, le
 }
 
 /** The provider as its users write it. */
-export const PROVIDER_LABEL: Record<DnsProvider, string> = { [DnsProvider.CLOUDFLARE]: 'Cloudflare', [DnsProvider.ROUTE53]: 'Route53' };
+export const PROVIDER_LABEL: Record<DnsProvider, string> = {
+  [DnsProvider.CLOUDFLARE]: 'Cloudflare',
+  [DnsProvider.ROUTE53]: 'Route53',
+  [DnsProvider.GOOGLE_CLOUD_DNS]: 'Google Cloud DNS',
+  [DnsProvider.AZURE_DNS]: 'Azure DNS',
+  [DnsProvider.RFC2136]: 'RFC 2136',
+};

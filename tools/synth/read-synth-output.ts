@@ -62,6 +62,9 @@ type TerraformResource = Record<string, unknown> & { readonly '//'?: { readonly 
 interface TerraformResources {
   readonly cloudflare_dns_record?: Record<string, TerraformResource>;
   readonly aws_route53_record?: Record<string, TerraformResource>;
+  readonly google_dns_record_set?: Record<string, TerraformResource>;
+  readonly azurerm_dns_mx_record?: Record<string, TerraformResource>;
+  readonly dns_mx_record_set?: Record<string, TerraformResource>;
   readonly terraform_data?: Record<string, TerraformResource>;
 }
 
@@ -76,7 +79,8 @@ type MxSetResources = Omit<SynthesizedMxSet, 'manifest' | 'gates'> & { readonly 
 /**
  * Reads `<outdir>/stacks/<stack>/cdk.tf.json` of a `cdktf synth` and returns
  * every MX set in it, per stack in domain order: one per Cloudflare (zone, name) group of
- * `cloudflare_dns_record`s, and one per `aws_route53_record` of type MX.
+ * `cloudflare_dns_record`s, one per `aws_route53_record` and `google_dns_record_set`
+ * of type MX, and one per `azurerm_dns_mx_record` and `dns_mx_record_set`.
  */
 export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
   const stacksDir = join(outdir, 'stacks');
@@ -88,7 +92,7 @@ export function readSynthOutput(outdir: string): SynthesizedMxSet[] {
     const resources = stackJson.resource ?? {};
     const manifest = new Map(readMxManifest(stackJson).map((entry) => [entry.path, entry]));
     const gatesByPath = new Map(Object.values(resources.terraform_data ?? {}).map((resource) => [resourcePath(resource), resource]));
-    return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources)]
+    return [...cloudflareSets(stack, resources), ...route53Sets(stack, resources), ...googleSets(stack, resources), ...azureSets(stack, resources), ...rfc2136Sets(stack, resources)]
       .map(({ resourcePaths, ...set }) => withIntent(set, resourcePaths, manifest, gatesByPath))
       .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   });
@@ -172,12 +176,71 @@ function route53Sets(stack: string, resources: TerraformResources): MxSetResourc
     zoneId: String(resource.zone_id),
     domain: toName(resource.name),
     ttl: toTtl(resource.ttl),
-    records: (Array.isArray(resource.records) ? resource.records : []).map((value) => {
-      const [priority, host] = String(value).trim().split(/\s+/);
-      return { hostName: toName(host), priority: Number(priority) };
-    }).sort(compareMxRecords),
+    records: fromMxValues(resource.records),
     resourcePaths: [resourcePath(resource)],
   }));
+}
+
+/** The zone ID is the managed zone, prefixed by `<project>/` when the resource names its project. */
+function googleSets(stack: string, resources: TerraformResources): MxSetResources[] {
+  return Object.values(resources.google_dns_record_set ?? {}).filter((resource) => resource.type === 'MX').map((resource) => ({
+    stack,
+    provider: DnsProvider.GOOGLE_CLOUD_DNS,
+    zoneId: resource.project === undefined ? String(resource.managed_zone) : `${String(resource.project)}/${String(resource.managed_zone)}`,
+    domain: toName(resource.name),
+    ttl: toTtl(resource.ttl),
+    records: fromMxValues(resource.rrdatas),
+    resourcePaths: [resourcePath(resource)],
+  }));
+}
+
+/** The zone ID is `<resource group>/<zone>`; the name is relative to the zone, `@` at the apex. */
+function azureSets(stack: string, resources: TerraformResources): MxSetResources[] {
+  return Object.values(resources.azurerm_dns_mx_record ?? {}).map((resource) => {
+    const zone = String(resource.zone_name);
+    const name = String(resource.name ?? '@');
+    return {
+      stack,
+      provider: DnsProvider.AZURE_DNS,
+      zoneId: `${String(resource.resource_group_name)}/${zone}`,
+      domain: toName(name === '@' ? zone : `${name}.${zone}`),
+      ttl: toTtl(resource.ttl),
+      records: fromMxBlocks(resource.record),
+      resourcePaths: [resourcePath(resource)],
+    };
+  });
+}
+
+/** The zone ID is the zone with its trailing dot; the name is relative to it, absent at the apex. */
+function rfc2136Sets(stack: string, resources: TerraformResources): MxSetResources[] {
+  return Object.values(resources.dns_mx_record_set ?? {}).map((resource) => {
+    const zone = String(resource.zone);
+    return {
+      stack,
+      provider: DnsProvider.RFC2136,
+      zoneId: zone,
+      domain: toName(resource.name === undefined ? zone : `${String(resource.name)}.${zone}`),
+      ttl: toTtl(resource.ttl),
+      records: fromMxBlocks(resource.mx),
+      resourcePaths: [resourcePath(resource)],
+    };
+  });
+}
+
+/** Records written as `"10 host."` values (Route53, Google). */
+function fromMxValues(values: unknown): MxServer[] {
+  return (Array.isArray(values) ? values : []).map((value) => {
+    const [priority, host] = String(value).trim().split(/\s+/);
+    return { hostName: toName(host), priority: Number(priority) };
+  }).sort(compareMxRecords);
+}
+
+/** Records written as `{ preference, exchange }` blocks (Azure's preference is a string). */
+function fromMxBlocks(blocks: unknown): MxServer[] {
+  return (Array.isArray(blocks) ? blocks : []).map((block: { preference?: unknown; exchange?: unknown }) => ({
+    hostName: toName(block.exchange),
+    priority: Number(block.preference),
+  })).sort(compareMxRecords);
 }
 
 /** The canonical form of a name; a value that is not a valid name is kept lowercased, for the checker to report. */

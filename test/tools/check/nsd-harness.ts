@@ -165,10 +165,11 @@ function nsdConfig(dir: string, host: string, port: number, zones: readonly Fixt
   return [...server, ...zoneBlocks, ''].join('\n');
 }
 
-async function waitUntilAnswering(host: string, port: number, zone: string, child: ChildProcess): Promise<void> {
+/** Resolves once the server on host:port answers NS queries for `zone`; fails when `child` exits first. */
+export async function waitUntilAnswering(host: string, port: number, zone: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_DEADLINE_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${child.spawnfile} exited with code ${child.exitCode}`);
     const result = await queryDns({ host, port }, { name: zone, type: 'NS' }, { timeoutMs: 200, attempts: 1 });
     if (result.kind === 'answered' && result.response.rcode === 'NOERROR') return;
     // Nothing listens yet (the port is closed): wait a little instead of spinning.
@@ -177,7 +178,8 @@ async function waitUntilAnswering(host: string, port: number, zone: string, chil
   throw new Error(`no answer within ${STARTUP_DEADLINE_MS} ms`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a server started in the foreground, and waits until it has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());

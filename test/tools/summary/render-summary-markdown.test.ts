@@ -1,4 +1,4 @@
-import { RolloutStage } from '../../../lib';
+import { CloudMailMx, DnsTarget, RolloutStage } from '../../../lib';
 import { renderSummaryMarkdown, SUMMARY_MARKER } from '../../../tools';
 import { cloudMailDomain, removeSynths, summarize, synthExampleStage, synthMail } from './summary-synths';
 
@@ -20,6 +20,18 @@ describe('without a base', () => {
     expect(markdown).toContain('- **Stage:** **LOWER_TTL**\n- **Gate on this stage:** LOWER_TTL allowed at the start of a rollout or after ROLLBACK was applied, with no wait.\n- **Next:** CUTOVER allowed 86400 s (24 h) after LOWER_TTL was applied (or the longer previousTtl remembered from an earlier stage), once caches no longer hold the old records, inside the maintenance window Fri, Sat 20:00-06:00 UTC (across midnight).');
     expect(markdown).not.toContain('[!CAUTION]');
   });
+});
+
+test('names Google Cloud DNS, Azure DNS and RFC 2136 domains with their zones', () => {
+  const markdown = renderSummaryMarkdown(summarize(synthMail((stack) => {
+    new CloudMailMx(stack, 'google', { domain: 'example.com', target: DnsTarget.googleCloudDns({ managedZone: 'example-com', project: 'mail-project' }) });
+    new CloudMailMx(stack, 'azure', { domain: 'example.org', target: DnsTarget.azureDns({ resourceGroupName: 'dns-rg', zoneName: 'example.org' }) });
+    new CloudMailMx(stack, 'rfc2136', { domain: 'example.net', target: DnsTarget.rfc2136({ zone: 'example.net.' }) });
+  })));
+  expect(markdown).toContain('#### `example.com` · Google Cloud DNS · zone `mail-project/example-com`\n');
+  expect(markdown).toContain('#### `example.org` · Azure DNS · zone `dns-rg/example.org`\n');
+  expect(markdown).toContain('#### `example.net` · RFC 2136 · zone `example.net.`\n');
+  expect(markdown).toContain('| priority | host | TTL |\n|---|---|---|\n| 10 | mx1.cloudaccess.net | 3600 |\n');
 });
 
 describe('with a base', () => {

@@ -78,6 +78,53 @@ describe('readSynthOutput of a staged rollout', () => {
   });
 });
 
+describe('readSynthOutput of Google Cloud DNS, Azure DNS and RFC 2136 sets', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = synthToTempDir((stack) => {
+      new CloudMailMx(stack, 'google', { domain: 'example.com', target: DnsTarget.googleCloudDns({ managedZone: 'example-com', project: 'mail-project' }), servers: CloudMail.servers({ backups: ['backup.example.net'] }) });
+      new NullMx(stack, 'google-none', { domain: 'static.example.com', target: DnsTarget.googleCloudDns({ managedZone: 'example-com' }) });
+      new CloudMailMx(stack, 'azure-apex', { domain: 'example.org', target: DnsTarget.azureDns({ resourceGroupName: 'dns-rg', zoneName: 'example.org' }), ttl: 300 });
+      new CloudMailMx(stack, 'azure-sub', { domain: 'lists.example.org', target: DnsTarget.azureDns({ resourceGroupName: 'dns-rg', zoneName: 'example.org' }), servers: CloudMail.servers({ backups: ['backup.example.net'] }) });
+      new CloudMailMx(stack, 'rfc-apex', { domain: 'example.net', target: DnsTarget.rfc2136({ zone: 'example.net' }) });
+      new CloudMailMx(stack, 'rfc-moving', {
+        domain: 'mail.example.net',
+        target: DnsTarget.rfc2136({ zone: 'example.net' }),
+        ttl: 300,
+        legacy: { servers: [{ hostName: 'old.example.net', priority: 10 }], policy: LegacyPolicy.DEMOTE },
+        rollout: { stage: RolloutStage.CUTOVER, previousTtl: 86400 },
+      });
+    });
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  const read = (provider: DnsProvider) => readSynthOutput(outdir).filter((set) => set.provider === provider).map((set) => [set.domain, set.zoneId, set.ttl, set.records.map((r) => `${r.priority} ${r.hostName}`)]);
+
+  test('google_dns_record_set: the FQDN name, "project/zone" as the zone, rrdatas, and a null MX', () => {
+    expect(read(DnsProvider.GOOGLE_CLOUD_DNS)).toEqual([
+      ['example.com', 'mail-project/example-com', 3600, ['10 mx1.cloudaccess.net', '20 backup.example.net']],
+      ['static.example.com', 'example-com', 3600, ['0 .']],
+    ]);
+  });
+
+  test('azurerm_dns_mx_record: "@" is the zone itself, other names are relative to it, string preferences', () => {
+    expect(read(DnsProvider.AZURE_DNS)).toEqual([
+      ['example.org', 'dns-rg/example.org', 300, ['10 mx1.cloudaccess.net']],
+      ['lists.example.org', 'dns-rg/example.org', 3600, ['10 mx1.cloudaccess.net', '20 backup.example.net']],
+    ]);
+  });
+
+  test('dns_mx_record_set: no name is the zone itself, mx blocks, and the rollout intent of the construct', () => {
+    expect(read(DnsProvider.RFC2136)).toEqual([
+      ['example.net', 'example.net.', 3600, ['10 mx1.cloudaccess.net']],
+      ['mail.example.net', 'example.net.', 300, ['10 mx1.cloudaccess.net', '20 old.example.net']],
+    ]);
+    const moving = readSynthOutput(outdir).find((set) => set.domain === 'mail.example.net')!;
+    expect(moving.manifest).toMatchObject({ path: 'mail/rfc-moving', rollout: { stage: 'CUTOVER' } });
+    expect(moving.gates).toEqual([{ stage: RolloutStage.CUTOVER, after: [RolloutStage.LOWER_TTL, RolloutStage.ROLLBACK], waitSeconds: 86400 }]);
+  });
+});
+
 describe('synth output that cannot be read gives an error that says what to do', () => {
   const folders: string[] = [];
   const folder = (stacks: Record<string, string>, withManifest = true) => {
