@@ -1,8 +1,8 @@
 /**
  * One measurement in a fresh process: build `count` Cloudflare domains
  * (mx1.cloudaccess.net + one backup) one way, synthesize them into a temp
- * folder, print {ms, maxRssMb, records, elements} as JSON: records are the
- * MX resources written, elements every resource, import block, local and output. Imports
+ * folder, print {ms, maxRssMb, records, elements, resourcesAndImports, bytes}
+ * as JSON (see {@link written}). Imports
  * happen before the clock starts; the import cost is measured on its own.
  *   node synth-worker.js <arm> <count> <shards>
  */
@@ -62,20 +62,27 @@ function fleet(app: App, count: number, shards: number, migration: (i: number) =
   new CloudMailFleet(app, 'mail', { definition: FleetFile.fromDocument({ shards, domains }, 'bench'), backend: FleetBackend.s3(BUCKET) });
 }
 
-/** MX resources, and every element written in the synthesized stacks: resources, import blocks, locals and outputs. */
-function written(outdir: string): { records: number; elements: number } {
-  let records = 0;
-  let elements = 0;
+/**
+ * What the synthesized stacks hold: MX resources (`records`); every element
+ * written (`elements`: resources, import blocks, locals, outputs); the
+ * resources and import blocks alone (`resourcesAndImports`); and the bytes
+ * of cdk.tf.json (`bytes`).
+ */
+function written(outdir: string): { records: number; elements: number; resourcesAndImports: number; bytes: number } {
+  const totals = { records: 0, elements: 0, resourcesAndImports: 0, bytes: 0 };
   for (const stack of readdirSync(join(outdir, 'stacks'))) {
-    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const text = readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8');
+    const json = JSON.parse(text);
     for (const [type, resources] of Object.entries<object>(json.resource ?? {})) {
       const count = Object.keys(resources).length;
-      elements += count;
-      if (type === 'cloudflare_dns_record') records += count;
+      totals.resourcesAndImports += count;
+      if (type === 'cloudflare_dns_record') totals.records += count;
     }
-    elements += (json.import ?? []).length + Object.keys(json.locals ?? {}).length + Object.keys(json.output ?? {}).length;
+    totals.resourcesAndImports += (json.import ?? []).length;
+    totals.elements += Object.keys(json.locals ?? {}).length + Object.keys(json.output ?? {}).length;
+    totals.bytes += Buffer.byteLength(text);
   }
-  return { records, elements };
+  return { ...totals, elements: totals.elements + totals.resourcesAndImports };
 }
 
 const [arm, count, shards] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];

@@ -1,7 +1,7 @@
 import {
   anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl, listMapper, listMapperHcl,
   numberToHclTerraform, numberToTerraform, stringToHclTerraform, stringToTerraform,
-  TerraformProvider, TerraformResource, TerraformResourceConfig, TerraformStack,
+  TerraformProvider, TerraformResource, TerraformResourceConfig,
 } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformVersionCheck } from './terraform-version-check';
@@ -48,7 +48,7 @@ export abstract class LibraryResource extends TerraformResource {
   /** Adopts the existing object `id` through an import block (Terraform 1.5+). */
   public importFrom(id: string, provider?: TerraformProvider): void {
     this.imported = { id, provider };
-    TerraformVersionCheck.require(this, TerraformStack.of(this));
+    TerraformVersionCheck.require(this);
   }
 
   public toTerraform(): any {

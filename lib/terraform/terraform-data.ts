@@ -1,4 +1,4 @@
-import { TerraformMetaArguments, TerraformStack } from 'cdktf';
+import { TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
 import { AttributeKind, LibraryResource, TypedAttribute } from './library-resource';
 import { TerraformVersionCheck } from './terraform-version-check';
@@ -26,7 +26,7 @@ export class TerraformData extends LibraryResource {
     super(scope, id, { terraformResourceType: 'terraform_data', ...config });
     this.input = config.input;
     this.triggersReplace = config.triggersReplace;
-    TerraformVersionCheck.require(this, TerraformStack.of(this));
+    TerraformVersionCheck.require(this);
   }
 
   protected attributes(): { [name: string]: TypedAttribute } {

@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
 import { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 
@@ -16,7 +17,8 @@ const stacksChecked = new WeakSet<IConstruct>();
  */
 export class TerraformVersionCheck implements IValidation {
   /** Makes `scope`'s stack run the app's check before it is written. */
-  public static require(scope: IConstruct, stack: IConstruct): void {
+  public static require(scope: IConstruct): void {
+    const stack = TerraformStack.of(scope);
     if (stacksChecked.has(stack)) return;
     stacksChecked.add(stack);
     const root = scope.node.root;
