@@ -3,7 +3,6 @@ import { UsageError } from '../check/check-args';
 import { DEFAULT_CONCURRENCY } from '../check/check-domain';
 import { DEFAULT_QUERY_OPTIONS } from '../check/dns-query';
 import { readDnsServerAddress, systemResolvers } from '../check/dns-server-address';
-import { AskedAs, lookUpMx } from '../check/lookups';
 import { mapWithConcurrency } from '../check/map-with-concurrency';
 import { ServerObservation } from '../check/observation';
 import { observationSettings, ObservationSettings, observeDomain } from '../check/observe-domain';
@@ -115,7 +114,7 @@ async function discoverOne(domain: string, settings: Settings): Promise<DomainDi
 
 /** The first resolver's answer, which a caching resolver may hold with a TTL counted down: previousTtl is never below it. */
 async function askResolver(domain: string, settings: Settings): Promise<ServerObservation> {
-  const outcome = await lookUpMx(settings.mxServers[0], domain, settings.query, AskedAs.RESOLVER);
-  // A resolver follows CNAMEs itself; a chain it cannot finish is no answer.
-  return { server: settings.mxServerLabels[0], outcome: outcome.kind === 'cname' ? { kind: 'servfail', detail: `the CNAME chain to ${outcome.canonicalName} did not end` } : outcome };
+  const firstResolver = { ...settings, authoritative: false, mxServers: settings.mxServers.slice(0, 1), mxServerLabels: settings.mxServerLabels.slice(0, 1) };
+  const { observations: [answer] } = await observeDomain(domain, firstResolver);
+  return answer;
 }
